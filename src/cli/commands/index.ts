@@ -1,0 +1,10 @@
+/**
+ * Every subcommand registers itself here; one file per command in this folder.
+ */
+import type { Command } from 'commander';
+import type { CliContext } from '../context.ts';
+
+export function registerCommands(program: Command, context: CliContext): void {
+  void program;
+  void context;
+}
