@@ -134,7 +134,7 @@ export async function writeCorpus(path: string, n: number, options: GenerateCorp
     for (let i = 0; i < n; i++) {
       buffer.push(generator.line(i));
       if (buffer.length === 2000 || i === n - 1) {
-        if (!out.write(`${buffer.join('\n')}\n`)) await new Promise((done) => out.once('drain', done));
+        if (!out.write(`${buffer.join('\n')}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
         buffer = [];
       }
     }
