@@ -14,6 +14,7 @@ import type { Concept, Mention, Paper } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import type { ConceptNodeAttributes, EdgeAttributes } from './attributes.ts';
 import { conceptAttributes } from './build-paper-concept-graph.ts';
+import { countCooccurrences, rankMonths } from './count-cooccurrences.ts';
 
 export const COOCCURRENCE_NORMALIZATIONS = ['count', 'association'] as const;
 export type CooccurrenceNormalization = (typeof COOCCURRENCE_NORMALIZATIONS)[number];
@@ -55,47 +56,41 @@ export function buildCooccurrenceGraph(
   const index = new Map(kept.map((concept, position) => [concept.id, position]));
   const months = new Map(papers.map((paper) => [paper.id, paper.month ?? '']));
 
-  // 1. Each paper's kept concepts, as sorted integer ids.
-  const byPaper = new Map<string, number[]>();
+  // 1. Each paper's kept concepts as integer ids (CSR: offsets + ids), papers in order of first mention.
+  const paperIndex = new Map<string, number>();
+  const paperMonths: string[] = [];
+  const lists: number[][] = [];
   for (const mention of mentions) {
     const position = index.get(mention.conceptId);
     if (position === undefined) continue;
-    const list = byPaper.get(mention.paperId);
-    if (list) list.push(position);
-    else byPaper.set(mention.paperId, [position]);
-  }
-
-  // 2. Pair counts in one map keyed by i * n + j (i < j), with the first month each pair was seen.
-  const n = kept.length;
-  const occurrences = new Float64Array(n);
-  const pairCounts = new Map<number, number>();
-  const pairFirstMonth = new Map<number, string>();
-  for (const [paperId, list] of byPaper) {
-    const unique = [...new Set(list)].sort((a, b) => a - b);
-    const month = months.get(paperId) ?? '';
-    for (const i of unique) occurrences[i] = (occurrences[i] ?? 0) + 1;
-    for (let a = 0; a < unique.length; a++) {
-      for (let b = a + 1; b < unique.length; b++) {
-        const key = (unique[a] ?? 0) * n + (unique[b] ?? 0);
-        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
-        const seen = pairFirstMonth.get(key);
-        if (month !== '' && (seen === undefined || seen === '' || month < seen)) pairFirstMonth.set(key, month);
-      }
+    let p = paperIndex.get(mention.paperId);
+    if (p === undefined) {
+      p = lists.length;
+      paperIndex.set(mention.paperId, p);
+      paperMonths.push(months.get(mention.paperId) ?? '');
+      lists.push([]);
     }
+    lists[p]?.push(position);
   }
+  const offsets = new Int32Array(lists.length + 1);
+  for (let p = 0; p < lists.length; p++) offsets[p + 1] = (offsets[p] ?? 0) + (lists[p]?.length ?? 0);
+  const ids = new Int32Array(offsets[lists.length] ?? 0);
+  for (let p = 0; p < lists.length; p++) ids.set(lists[p] ?? [], offsets[p] ?? 0);
+
+  // 2. Pair counts in typed arrays (graph/count-cooccurrences.ts), with the first month each pair was seen.
+  const n = kept.length;
+  const { ranks, labels } = rankMonths(paperMonths);
+  const counted = countCooccurrences(n, offsets, ids, ranks);
 
   // 3. The graph, nodes in concept order and edges in pair order, so the same input gives the same graph.
   const graph: ConceptGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const concept of kept) graph.addNode(concept.id, conceptAttributes(concept));
-  const totalPapers = byPaper.size;
-  const keys = [...pairCounts.keys()].sort((a, b) => a - b);
-  for (const key of keys) {
-    const count = pairCounts.get(key) ?? 0;
-    if (count < settings.minCount) continue;
-    const i = Math.floor(key / n);
-    const j = key % n;
+  const totalPapers = counted.papers;
+  const occurrences = counted.occurrences;
+  counted.forEachPair((i, j, count, firstMonthRank) => {
+    if (count < settings.minCount) return;
     const weight = settings.normalization === 'count' ? count : (count * totalPapers) / ((occurrences[i] ?? 1) * (occurrences[j] ?? 1));
-    graph.addEdge(kept[i]?.id, kept[j]?.id, { weight, count, firstMonth: pairFirstMonth.get(key) ?? '' });
-  }
+    graph.addEdge(kept[i]?.id, kept[j]?.id, { weight, count, firstMonth: labels[firstMonthRank] ?? '' });
+  });
   return graph;
 }
