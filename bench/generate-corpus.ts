@@ -101,10 +101,17 @@ interface Term {
 export function createCorpusGenerator(model: CorpusModel, n: number, options: GenerateCorpusOptions = {}): { line: (index: number) => string } {
   const settings = { ...GENERATE_CORPUS_DEFAULTS, ...options };
   const setup = createRandom(settings.seed ^ 0x5eed);
+  // Acronyms that are also words ("IN", "OUR") would be read as words; avoid them, and repeats.
+  const taken = new Set(model.words.map((word) => word.toLowerCase()));
   const topics: Term[][] = [];
   for (let t = 0; t < settings.topics; t++) {
     const terms: Term[] = [];
-    for (let k = 0; k < settings.termsPerTopic; k++) terms.push(makeTerm(model.termWords, setup));
+    for (let k = 0; k < settings.termsPerTopic; k++) {
+      let term = makeTerm(model.termWords, setup);
+      for (let attempt = 0; attempt < 20 && taken.has(term.acronym.toLowerCase().replace(/[^a-z0-9]/g, '')); attempt++) term = makeTerm(model.termWords, setup);
+      taken.add(term.acronym.toLowerCase().replace(/[^a-z0-9]/g, ''));
+      terms.push(term);
+    }
     topics.push(terms);
   }
   const topicCdf = zipfCdf(settings.topics, 1.0);

@@ -159,6 +159,13 @@ export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): 
   }
 }
 
+/** Sum of the sizes of the files (missing files count 0), for progress over several inputs. */
+export async function totalFileBytes(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) total += (await stat(path).catch(() => null))?.size ?? 0;
+  return total;
+}
+
 async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {

@@ -1,0 +1,315 @@
+/**
+ * The main thread's side of streaming extraction: compact chunks (in input order) → one compact corpus, with
+ * memory bounded by the vocabulary plus a few numbers per mention — never the papers' texts.
+ *
+ * Papers are deduplicated by id as ingest/merge-papers.ts does: the highest arXiv version is kept (the first read
+ * on a tie), in the position where the id first appeared; a missing month or categories are filled from the other
+ * records; every source is kept; each extra record is reported (`duplicate-in-list` within a file,
+ * `duplicate-paper` across files). Mentions live in growable typed arrays; a replaced record's mentions are left
+ * unused in them (duplicates are rare).
+ *
+ * `finish()` aggregates concepts exactly as concepts/aggregate-mentions.ts does (papers, mentions, first month,
+ * label from the most common surface form for discovered terms, aliases, Chinese labels; same order) and returns
+ * papers with their metadata only (no abstract, no notes) and mentions as CSR arrays in paper order. Per-paper
+ * surface forms and evidence offsets are not kept in streaming mode (corpus-level forms are, for labels/aliases).
+ */
+import { issue, type Issue } from '../core/issues.ts';
+import type { Concept, Evidence, Mention, Paper, SourceRef } from '../core/types.ts';
+import { canonicalForm, type Vocabulary } from '../concepts/vocabulary.ts';
+import type { CompactChunk } from './compact-chunk.ts';
+
+export interface CompactMentions {
+  /** Mentions of papers[p] are at [offsets[p], offsets[p + 1]), most salient first. */
+  offsets: Int32Array;
+  /** Index into `conceptIds`. */
+  concepts: Int32Array;
+  counts: Int32Array;
+  scores: Float64Array;
+  inTitle: Uint8Array;
+}
+
+export interface CompactCorpus {
+  papers: Paper[];
+  /** Records read before deduplication. */
+  papersRead: number;
+  linesRead: number;
+  filtered: number;
+  concepts: Concept[];
+  /** Concept id of each index used in `mentions.concepts` (the vocabulary's term ids). */
+  conceptIds: string[];
+  mentions: CompactMentions;
+  issues: Issue[];
+}
+
+export interface CorpusAccumulator {
+  add(chunk: CompactChunk, file: string): void;
+  /** Papers kept so far. */
+  readonly papers: number;
+  finish(): CompactCorpus;
+}
+
+const NO_FORMS: readonly string[] = Object.freeze([]);
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulator {
+  const terms = vocabulary.terms;
+  // Paper columns, by slot.
+  const ids: string[] = [];
+  const titles: string[] = [];
+  const months: string[] = [];
+  const urls: string[] = [];
+  const categories: string[] = [];
+  let versions = new Int32Array(1024);
+  let starts = new Int32Array(1024);
+  let lengths = new Int32Array(1024);
+  const sources: SourceRef[] = [];
+  const extraSources = new Map<number, SourceRef[]>();
+  const slotOf = new Map<string, number>();
+  // Mentions, appended.
+  let size = 0;
+  let mTerms = new Int32Array(1 << 16);
+  let mCounts = new Int32Array(1 << 16);
+  let mScores = new Float64Array(1 << 16);
+  let mTitle = new Uint8Array(1 << 16);
+  const forms: Map<string, number>[] = terms.map(() => new Map());
+  const labelsZh: Set<string>[] = terms.map(() => new Set());
+  const issues: Issue[] = [];
+  let papersRead = 0;
+  let linesRead = 0;
+  let filtered = 0;
+
+  const ensureMentions = (extra: number): void => {
+    if (size + extra <= mTerms.length) return;
+    let capacity = mTerms.length * 2;
+    while (capacity < size + extra) capacity *= 2;
+    mTerms = grow(mTerms, new Int32Array(capacity));
+    mCounts = grow(mCounts, new Int32Array(capacity));
+    mScores = grow(mScores, new Float64Array(capacity));
+    mTitle = grow(mTitle, new Uint8Array(capacity));
+  };
+  const ensureSlots = (slots: number): void => {
+    if (slots <= versions.length) return;
+    const capacity = Math.max(slots, versions.length * 2);
+    versions = grow(versions, new Int32Array(capacity));
+    starts = grow(starts, new Int32Array(capacity));
+    lengths = grow(lengths, new Int32Array(capacity));
+  };
+
+  return {
+    get papers() {
+      return ids.length;
+    },
+    add(chunk, file) {
+      linesRead += chunk.linesRead;
+      filtered += chunk.filtered;
+      for (const entry of chunk.issues) issues.push(entry);
+      const count = chunk.ids.length;
+      papersRead += count;
+      ensureMentions(chunk.mentionTerms.length);
+      for (let p = 0; p < count; p++) {
+        const id = chunk.ids[p] ?? '';
+        const from = chunk.mentionOffsets[p] ?? 0;
+        const to = chunk.mentionOffsets[p + 1] ?? from;
+        const source: SourceRef = { file, line: chunk.lines[p] ?? 0 };
+        const version = chunk.versions[p] ?? -1;
+        const start = size;
+        mTerms.set(chunk.mentionTerms.subarray(from, to), size);
+        mCounts.set(chunk.mentionCounts.subarray(from, to), size);
+        mScores.set(chunk.mentionScores.subarray(from, to), size);
+        mTitle.set(chunk.mentionInTitle.subarray(from, to), size);
+        size += to - from;
+        const existing = slotOf.get(id);
+        if (existing === undefined) {
+          const slot = ids.length;
+          ensureSlots(slot + 1);
+          slotOf.set(id, slot);
+          ids.push(id);
+          titles.push(chunk.titles[p] ?? '');
+          months.push(chunk.months[p] ?? '');
+          urls.push(chunk.paperUrls[p] ?? '');
+          categories.push(chunk.categories[p] ?? '');
+          versions[slot] = version;
+          starts[slot] = start;
+          lengths[slot] = to - from;
+          sources.push(source);
+          continue;
+        }
+        // A duplicate: keep the higher version in the first position (merge-papers.ts).
+        const kept = sources[existing];
+        const others = extraSources.get(existing) ?? [];
+        extraSources.set(existing, others);
+        const replace = Math.max(version, 0) > Math.max(versions[existing] ?? -1, 0);
+        if (replace) {
+          const oldMonth = months[existing] ?? '';
+          const oldCategories = categories[existing] ?? '';
+          if (kept) others.unshift(kept);
+          sources[existing] = source;
+          titles[existing] = chunk.titles[p] ?? '';
+          months[existing] = (chunk.months[p] ?? '') || oldMonth;
+          urls[existing] = chunk.paperUrls[p] ?? '';
+          categories[existing] = (chunk.categories[p] ?? '') || oldCategories;
+          versions[existing] = version;
+          starts[existing] = start;
+          lengths[existing] = to - from;
+        } else {
+          others.push(source);
+          if ((months[existing] ?? '') === '') months[existing] = chunk.months[p] ?? '';
+          if ((categories[existing] ?? '') === '') categories[existing] = chunk.categories[p] ?? '';
+        }
+        const first = sources[existing];
+        const sameFile = first?.file === file && others.every((other) => other.file === file);
+        issues.push(
+          issue(sameFile ? 'duplicate-in-list' : 'duplicate-paper', 'info', `${id} read more than once; kept ${(versions[existing] ?? -1) >= 0 ? `v${versions[existing]}` : 'the first'} from ${first?.file ?? '?'}:${first?.line ?? '?'}`, {
+            file: replace ? (kept?.file ?? file) : file,
+            line: replace ? (kept?.line ?? 0) : source.line,
+            paperId: id,
+          }),
+        );
+      }
+      for (const [term, form, n] of chunk.forms) {
+        const tally = forms[term];
+        if (tally) tally.set(form, (tally.get(form) ?? 0) + n);
+      }
+      for (const [term, label] of chunk.labelsZh) labelsZh[term]?.add(label);
+    },
+    finish() {
+      const n = ids.length;
+      // 1. Papers (metadata only) and their mentions in CSR, in slot order.
+      const papers: Paper[] = new Array<Paper>(n);
+      const offsets = new Int32Array(n + 1);
+      for (let slot = 0; slot < n; slot++) offsets[slot + 1] = (offsets[slot] ?? 0) + (lengths[slot] ?? 0);
+      const total = offsets[n] ?? 0;
+      const concepts = new Int32Array(total);
+      const counts = new Int32Array(total);
+      const scores = new Float64Array(total);
+      const inTitle = new Uint8Array(total);
+      const tallyPapers = new Int32Array(terms.length);
+      const tallyMentions = new Float64Array(terms.length);
+      const tallyFirst: string[] = new Array<string>(terms.length).fill('');
+      for (let slot = 0; slot < n; slot++) {
+        const id = ids[slot] ?? '';
+        const version = versions[slot] ?? -1;
+        const month = months[slot] ?? '';
+        const category = categories[slot] ?? '';
+        const first = sources[slot] ?? { file: '', line: 0 };
+        papers[slot] = {
+          id,
+          version: version >= 0 ? version : null,
+          title: titles[slot] ?? '',
+          month: month === '' ? null : month,
+          paperUrl: urls[slot] ?? '',
+          codeUrl: '',
+          abstract: '',
+          notes: [],
+          anchor: '',
+          sources: [first, ...(extraSources.get(slot) ?? [])],
+          categories: category === '' ? [] : category.split(' '),
+        };
+        const from = starts[slot] ?? 0;
+        const length = lengths[slot] ?? 0;
+        const at = offsets[slot] ?? 0;
+        concepts.set(mTerms.subarray(from, from + length), at);
+        counts.set(mCounts.subarray(from, from + length), at);
+        scores.set(mScores.subarray(from, from + length), at);
+        inTitle.set(mTitle.subarray(from, from + length), at);
+        for (let k = from; k < from + length; k++) {
+          const term = mTerms[k] ?? -1;
+          if (term < 0) continue;
+          tallyPapers[term] = (tallyPapers[term] ?? 0) + 1;
+          tallyMentions[term] = (tallyMentions[term] ?? 0) + (mCounts[k] ?? 0);
+          const seen = tallyFirst[term] ?? '';
+          if (month !== '' && (seen === '' || month < seen)) tallyFirst[term] = month;
+        }
+      }
+      // 2. Concepts, as aggregate-mentions.ts builds them.
+      const conceptList: Concept[] = [];
+      for (let t = 0; t < terms.length; t++) {
+        const term = terms[t];
+        if (term === undefined || (tallyPapers[t] ?? 0) === 0) continue;
+        const tallyForms = forms[t] ?? new Map<string, number>();
+        const label = term.origin === 'discovered' && tallyForms.size > 0 ? canonicalForm(tallyForms) : term.label;
+        const aliases = new Set<string>(term.aliases);
+        for (const form of [...tallyForms.keys()].sort()) aliases.add(form);
+        if (term.origin === 'discovered') aliases.add(term.label);
+        aliases.delete(label);
+        conceptList.push({
+          id: term.id,
+          label,
+          type: term.type,
+          aliases: dedupeAliases([...aliases], label),
+          labelsZh: [...new Set([...term.labelsZh, ...(labelsZh[t] ?? [])])],
+          parent: term.parent,
+          origin: term.origin,
+          papers: tallyPapers[t] ?? 0,
+          mentions: tallyMentions[t] ?? 0,
+          firstMonth: (tallyFirst[t] ?? '') === '' ? null : (tallyFirst[t] ?? null),
+        });
+      }
+      conceptList.sort((a, b) => b.papers - a.papers || compare(a.label, b.label) || compare(a.id, b.id));
+      return {
+        papers,
+        papersRead,
+        linesRead,
+        filtered,
+        concepts: conceptList,
+        conceptIds: terms.map((term) => term.id),
+        mentions: { offsets, concepts, counts, scores, inTitle },
+        issues,
+      };
+    },
+  };
+}
+
+/**
+ * The mentions as Mention objects, ordered as aggregate-mentions.ts orders them (paper id, then score desc, then
+ * concept id), with no per-paper forms or evidence. One small object per mention: for the stages that take
+ * Mention[]; the compact arrays stay the source of truth.
+ */
+export function toMentions(corpus: Pick<CompactCorpus, 'papers' | 'mentions' | 'conceptIds'>): Mention[] {
+  const { papers, mentions, conceptIds } = corpus;
+  const order = papers.map((_, index) => index).sort((a, b) => compare(papers[a]?.id ?? '', papers[b]?.id ?? ''));
+  const out: Mention[] = new Array<Mention>(mentions.concepts.length);
+  let k = 0;
+  for (const slot of order) {
+    const paperId = papers[slot]?.id ?? '';
+    const from = mentions.offsets[slot] ?? 0;
+    const to = mentions.offsets[slot + 1] ?? from;
+    for (let m = from; m < to; m++) {
+      const term = mentions.concepts[m] ?? -1;
+      if (term < 0) continue;
+      out[k++] = {
+        paperId,
+        conceptId: conceptIds[term] ?? '',
+        count: mentions.counts[m] ?? 0,
+        score: mentions.scores[m] ?? 0,
+        inTitle: mentions.inTitle[m] === 1,
+        forms: NO_FORMS as string[],
+        evidence: NO_EVIDENCE as Evidence[],
+      };
+    }
+  }
+  out.length = k;
+  return out;
+}
+
+/** Aliases without exact duplicates of each other or of the label (whitespace-insensitive), as aggregate-mentions.ts. */
+function dedupeAliases(aliases: readonly string[], label: string): string[] {
+  const seen = new Set([label.replace(/\s+/g, ' ')]);
+  const kept: string[] = [];
+  for (const alias of aliases) {
+    const normal = alias.replace(/\s+/g, ' ').trim();
+    if (normal === '' || seen.has(normal)) continue;
+    seen.add(normal);
+    kept.push(normal);
+  }
+  return kept;
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
