@@ -2,18 +2,28 @@
  * Writes a set of output files completely or not at all: everything goes to a fresh temporary folder beside the
  * target, then each file is moved into place. If anything fails before the move, the target is left as it was.
  * Files of earlier runs that this run does not produce are left alone (a user's own files in the folder are safe).
+ * A file's data may be a sequence of string pieces (a large GEXF): it is streamed to disk, never joined in memory.
  */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PapergraphError } from '../core/errors.ts';
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/` separators (`charts/top-concepts.svg`). */
   path: string;
-  data: string | Uint8Array;
+  /** The content, or its pieces in order (streamed to disk, never joined: for large exports). */
+  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>;
 }
 
-export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[]): Promise<string[]> {
+export interface WriteFilesOptions {
+  /** Stops before anything is moved into place (Ctrl-C): the target is left as it was. */
+  signal?: AbortSignal;
+}
+
+export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[], options: WriteFilesOptions = {}): Promise<string[]> {
   const target = resolve(outDir);
   for (const file of files) {
     const full = resolve(target, file.path);
@@ -25,8 +35,9 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
     for (const file of files) {
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.data);
+      await writeData(path, file.data, options.signal);
     }
+    if (options.signal?.aborted) throw new Error('interrupted before the files were moved into place; nothing was changed');
     await mkdir(target, { recursive: true });
     for (const file of files) {
       const destination = join(target, file.path);
@@ -39,6 +50,20 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
     await rm(staging, { recursive: true, force: true });
   }
   return files.map((file) => join(target, file.path));
+}
+
+async function writeData(path: string, data: OutputFile['data'], signal: AbortSignal | undefined): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
+  const stream = createWriteStream(path);
+  try {
+    for await (const piece of data) {
+      if (signal?.aborted) break;
+      if (!stream.write(piece)) await once(stream, 'drain');
+    }
+  } finally {
+    stream.end();
+    await finished(stream);
+  }
 }
 
 function baseName(path: string): string {
