@@ -26,6 +26,8 @@ export interface ReadJsonlOptions {
   chunkBytes?: number;
   /** Stops reading (the generator ends) when aborted. */
   signal?: AbortSignal;
+  /** Only lines for which this returns true are decoded and yielded (the others are still counted). Default: all. */
+  keepLine?: (line: number) => boolean;
 }
 
 export const READ_JSONL_DEFAULTS = Object.freeze({ maxLineBytes: 16 * 1024 * 1024, chunkBytes: 1024 * 1024 });
@@ -53,6 +55,7 @@ export async function* readJsonlBatches(path: string, options: ReadJsonlOptions 
   const file = options.file ?? path;
   const maxLineBytes = options.maxLineBytes ?? READ_JSONL_DEFAULTS.maxLineBytes;
   const chunkBytes = options.chunkBytes ?? READ_JSONL_DEFAULTS.chunkBytes;
+  const keepLine = options.keepLine;
   if (!(maxLineBytes > 0)) throw new PapergraphError('io/read-jsonl', `maxLineBytes must be positive, got ${maxLineBytes}`);
   const info = await stat(path).catch(() => null);
   if (info === null || !info.isFile()) throw new PapergraphError('io/read-jsonl', `cannot read ${file}: not a file`);
@@ -101,6 +104,7 @@ export async function* readJsonlBatches(path: string, options: ReadJsonlOptions 
       if (end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
     }
     if (isBlank(bytes, start, end)) return;
+    if (keepLine !== undefined && !keepLine(lineNumber)) return;
     lines.push({ line: lineNumber, text: bytes.toString('utf8', start, end) });
   };
 
@@ -156,6 +160,68 @@ export async function* readJsonl(path: string, options: ReadJsonlOptions = {}): 
     ];
     merged.sort((a, b) => a.line - b.line);
     yield* merged;
+  }
+}
+
+/**
+ * About `count` lines spread evenly over a plain (not gzip) file, read by seeking, without reading the rest:
+ * the line that starts after each of `count` evenly spaced byte offsets (the first line for offset 0). Lines over
+ * `maxLineBytes` are left out. Returns null for a gzip file (it cannot be sought; stream it instead).
+ */
+export async function sampleJsonlLines(path: string, count: number, options: Pick<ReadJsonlOptions, 'maxLineBytes'> = {}): Promise<string[] | null> {
+  const maxLineBytes = options.maxLineBytes ?? READ_JSONL_DEFAULTS.maxLineBytes;
+  if (await isGzip(path)) return null;
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const out: string[] = [];
+    if (size === 0 || count < 1) return out;
+    let window = Buffer.alloc(16 * 1024);
+    let lastStart = -1;
+    for (let k = 0; k < count; k++) {
+      const offset = Math.floor((k * size) / count);
+      // Start of the next line at or after offset (offset 0 is a line start).
+      let start = offset;
+      if (offset > 0) {
+        start = -1;
+        for (let position = offset - 1; position < size && start === -1; position += window.length) {
+          const { bytesRead } = await handle.read(window, 0, window.length, position);
+          if (bytesRead === 0) break;
+          const at = window.subarray(0, bytesRead).indexOf(NEWLINE);
+          if (at !== -1) start = position + at + 1;
+        }
+        if (start === -1 || start >= size) continue;
+      }
+      if (start === lastStart) continue;
+      lastStart = start;
+      // The line from start to the next newline.
+      let end = -1;
+      let length = 0;
+      while (end === -1 && length <= maxLineBytes) {
+        if (window.length < length + 16 * 1024) {
+          const bigger = Buffer.alloc(Math.min(maxLineBytes + 1, window.length * 2) + 16 * 1024);
+          window.copy(bigger, 0, 0, length);
+          window = bigger;
+        }
+        const { bytesRead } = await handle.read(window, length, window.length - length, start + length);
+        if (bytesRead === 0) {
+          end = length;
+          break;
+        }
+        const at = window.subarray(length, length + bytesRead).indexOf(NEWLINE);
+        if (at !== -1) end = length + at;
+        length += bytesRead;
+      }
+      if (end === -1 || end > maxLineBytes) continue;
+      let stop = end;
+      if (stop > 0 && window[stop - 1] === CARRIAGE_RETURN) stop--;
+      let from = 0;
+      if (start === 0 && stop >= 3 && window[0] === 0xef && window[1] === 0xbb && window[2] === 0xbf) from = 3;
+      if (!isBlank(window, from, stop)) out.push(window.toString('utf8', from, stop));
+    }
+    return out;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -2,9 +2,9 @@
  * Streaming extraction for large JSONL inputs (the arXiv metadata snapshot, millions of lines): files → concepts
  * and compact mentions, with memory bounded by the vocabulary and a few numbers per mention, never by the texts.
  *
- *   1 sample      read each file once, splitting lines only; parse every s-th line (s from the file size, so the
- *                 sample is spread over the whole file, which the snapshot orders by date) up to `sampleSize`
- *                 papers that pass the filter
+ *   1 sample      about `sampleSize` lines spread evenly over the files (the snapshot is ordered by date, so a
+ *                 prefix would be biased): a plain file is sampled by seeking, a gzip file is streamed decoding
+ *                 every s-th line only; eight times as many with a category/month filter; parsed and filtered
  *   2 vocabulary  buildVocabulary on the sample (concepts/vocabulary.ts): plain data, sent once to each worker
  *   3 extract     read the files again in chunks of lines; workers parse, filter and match each chunk
  *                 (io/extract-worker.ts) and return typed arrays, consumed in input order
@@ -19,7 +19,7 @@ import type { Paper } from '../core/types.ts';
 import { buildVocabulary, type BuildVocabularyOptions, type Vocabulary } from '../concepts/vocabulary.ts';
 import type { MatchPaperOptions } from '../concepts/match-papers.ts';
 import { assertArxivRecordFilter, parseArxivRecord, type ArxivRecordFilter } from '../ingest/parse-arxiv-record.ts';
-import { readJsonlBatches, totalFileBytes } from '../io/read-jsonl.ts';
+import { readJsonlBatches, sampleJsonlLines, totalFileBytes } from '../io/read-jsonl.ts';
 import { createWorkerPool } from '../io/worker-pool.ts';
 import type { ExtractTaskInit } from '../io/extract-worker.ts';
 import type { CompactChunk, LineChunk } from './compact-chunk.ts';
@@ -149,33 +149,38 @@ async function samplePapers(
   readOptions: { maxLineBytes?: number; signal?: AbortSignal },
   progress: (done: number, fraction: number | null) => void,
 ): Promise<Paper[]> {
-  const totalBytes = await totalFileBytes(inputs.map((input) => input.path));
+  const sizes = await Promise.all(inputs.map((input) => totalFileBytes([input.path])));
+  const totalBytes = sizes.reduce((sum, size) => sum + size, 0);
   const filtered = filter.categories !== undefined || filter.from !== undefined || filter.to !== undefined;
   // With a filter, look at more lines: many will not pass it.
   const wanted = sampleSize * (filtered ? 8 : 1);
   const sample: Paper[] = [];
   let bytesBefore = 0;
-  let seen = 0;
-  for (const input of inputs) {
-    let stride = 0;
-    let lines = 0;
-    let fileBytes = 0;
-    for await (const batch of readJsonlBatches(input.path, { ...readOptions, file: input.display })) {
-      fileBytes = batch.totalBytes;
-      if (stride === 0) {
-        // Lines in all inputs, estimated from this file's first batch.
-        const bytesPerLine = Math.max(1, batch.bytesRead / Math.max(1, batch.lines.length));
-        stride = Math.max(1, Math.floor(totalBytes / bytesPerLine / wanted));
+  for (const [f, input] of inputs.entries()) {
+    const fileBytes = sizes[f] ?? 0;
+    const quota = Math.max(1, Math.ceil((wanted * fileBytes) / Math.max(1, totalBytes)));
+    const keep = (text: string): void => {
+      const { paper } = parseArxivRecord(text, { file: input.display, line: 0 }, filter);
+      if (paper) sample.push(paper);
+    };
+    // A plain file: seek to evenly spaced lines. Gzip: stream it, decoding every s-th line only.
+    const seeked = await sampleJsonlLines(input.path, quota, readOptions);
+    if (seeked !== null) {
+      for (const text of seeked) keep(text);
+    } else {
+      let stride = 0;
+      const take = (line: number): boolean => stride === 0 || (line - 1) % stride === 0;
+      for await (const batch of readJsonlBatches(input.path, { ...readOptions, file: input.display, keepLine: take })) {
+        if (stride === 0) {
+          const bytesPerLine = Math.max(1, batch.bytesRead / Math.max(1, batch.lines.length));
+          stride = Math.max(1, Math.floor(fileBytes / bytesPerLine / quota));
+        }
+        for (const line of batch.lines) if (take(line.line)) keep(line.text);
+        progress(sample.length, totalBytes > 0 ? (bytesBefore + batch.bytesRead) / totalBytes : null);
       }
-      for (const line of batch.lines) {
-        if (lines++ % stride !== 0) continue;
-        const { paper } = parseArxivRecord(line.text, { file: input.display, line: line.line }, filter);
-        if (paper) sample.push(paper);
-      }
-      seen += batch.lines.length;
-      progress(seen, totalBytes > 0 ? (bytesBefore + batch.bytesRead) / totalBytes : null);
     }
     bytesBefore += fileBytes;
+    progress(sample.length, totalBytes > 0 ? bytesBefore / totalBytes : null);
   }
   return sample;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonl, readJsonlBatches } from '../../src/io/read-jsonl.ts';
+import { readJsonl, readJsonlBatches, sampleJsonlLines } from '../../src/io/read-jsonl.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -83,5 +83,33 @@ describe('readJsonl', () => {
     const broken = join(dir, 'broken.jsonl.gz');
     await writeFile(broken, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('garbage garbage')]));
     await expect(collect(broken)).rejects.toThrow(/papergraph\/io\/read-jsonl/);
+  });
+});
+
+describe('sampleJsonlLines', () => {
+  it('reads whole lines spread over a plain file by seeking, and declines gzip', async () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ i, pad: 'x'.repeat(i % 50) }));
+    const path = join(dir, 'sample.jsonl');
+    await writeFile(path, lines.join('\n') + '\n');
+    const sample = await sampleJsonlLines(path, 100);
+    expect(sample).not.toBeNull();
+    expect(sample?.length).toBeGreaterThan(90);
+    expect(sample?.[0]).toBe(lines[0]);
+    for (const line of sample ?? []) expect(lines).toContain(line);
+    const indexes = (sample ?? []).map((line) => (JSON.parse(line) as { i: number }).i);
+    expect(Math.max(...indexes)).toBeGreaterThan(950);
+    expect(await sampleJsonlLines(path, 100)).toEqual(sample);
+    const gz = join(dir, 'sample.jsonl.gz');
+    await writeFile(gz, gzipSync(Buffer.from(lines.join('\n'))));
+    expect(await sampleJsonlLines(gz, 10)).toBeNull();
+  });
+
+  it('handles an empty file and more samples than lines', async () => {
+    const empty = join(dir, 'empty2.jsonl');
+    await writeFile(empty, '');
+    expect(await sampleJsonlLines(empty, 10)).toEqual([]);
+    const small = join(dir, 'small.jsonl');
+    await writeFile(small, '{"a":1}\n{"b":2}');
+    expect(await sampleJsonlLines(small, 50)).toEqual(['{"a":1}', '{"b":2}']);
   });
 });

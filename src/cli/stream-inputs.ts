@@ -1,0 +1,52 @@
+/**
+ * Which `analyze` inputs take the streaming route (stream/analyze-stream.ts): `.jsonl` and `.jsonl.gz` files, and
+ * folders that hold only such files. Paper lists (Markdown, …) go through pipeline.ts as before.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { StreamInput } from '../stream/extract-stream.ts';
+
+const STREAM_EXTENSIONS = ['.jsonl', '.jsonl.gz', '.ndjson', '.ndjson.gz'] as const;
+
+export function isStreamPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return STREAM_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
+/** The streaming inputs, or null when any input is not JSONL (then the whole run uses the in-memory pipeline). */
+export function resolveStreamInputs(inputs: readonly string[], cwd: string): StreamInput[] | null {
+  const files: StreamInput[] = [];
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    const info = statOrNull(absolute);
+    if (info === null) return null;
+    if (info.isDirectory()) {
+      const found = listFiles(absolute);
+      if (found.length === 0 || !found.every(isStreamPath)) return null;
+      for (const file of found) files.push({ path: file, display: display(file, cwd) });
+    } else if (isStreamPath(absolute)) files.push({ path: absolute, display: display(absolute, cwd) });
+    else return null;
+  }
+  return files.length > 0 ? files : null;
+}
+
+function statOrNull(path: string): { isDirectory(): boolean } | null {
+  return statSync(path, { throwIfNoEntry: false }) ?? null;
+}
+
+function listFiles(folder: string): string[] {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...listFiles(path));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+function display(absolute: string, cwd: string): string {
+  const path = relative(cwd, absolute);
+  return path !== '' && !path.startsWith('..') && !path.startsWith(sep) ? path : absolute;
+}
