@@ -25,6 +25,7 @@ import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { createRandom, DEFAULT_SEED, type RandomSource } from '../src/core/random.ts';
 import { parsePaperList } from '../src/ingest/parse-paper-list.ts';
+import { createWorkerPool, defaultWorkerCount } from '../src/io/worker-pool.ts';
 
 export interface CorpusModel {
   /** Word list: words, acronyms and punctuation seen in the abstracts. */
@@ -127,28 +128,47 @@ export function createCorpusGenerator(model: CorpusModel, n: number, options: Ge
   };
 }
 
-/** Writes n papers to a file (gzip when the name ends in .gz), atomically (temp file then rename). */
-export async function writeCorpus(path: string, n: number, options: GenerateCorpusOptions = {}, model?: CorpusModel): Promise<void> {
-  const generator = createCorpusGenerator(model ?? (await readCorpusModel()), n, options);
+/**
+ * Writes n papers to a file (gzip when the name ends in .gz), atomically (temp file then rename). Large corpora are
+ * generated in worker threads (`workers`, default all cores; 0 = this thread), in ranges written in order, so the
+ * bytes are the same whatever the number of workers.
+ */
+export async function writeCorpus(path: string, n: number, options: GenerateCorpusOptions = {}, model?: CorpusModel, workers?: number): Promise<void> {
   await mkdir(dirname(resolve(path)), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   const file = createWriteStream(temporary);
   const gzip = path.endsWith('.gz') ? createGzip({ level: 4 }) : null;
   const out = gzip ?? file;
   if (gzip) gzip.pipe(file);
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await new Promise<void>((done) => out.once('drain', () => done()));
+  };
+  const RANGE = 2000;
   try {
-    let buffer: string[] = [];
-    for (let i = 0; i < n; i++) {
-      buffer.push(generator.line(i));
-      if (buffer.length === 2000 || i === n - 1) {
-        if (!out.write(`${buffer.join('\n')}\n`)) await new Promise<void>((done) => out.once('drain', () => done()));
-        buffer = [];
+    const threads = workers ?? (n >= 50_000 ? defaultWorkerCount() : 0);
+    if (threads === 0) {
+      const generator = createCorpusGenerator(model ?? (await readCorpusModel()), n, options);
+      for (let from = 0; from < n; from += RANGE) {
+        const lines: string[] = [];
+        for (let i = from; i < Math.min(n, from + RANGE); i++) lines.push(generator.line(i));
+        await write(`${lines.join('\n')}\n`);
+      }
+    } else {
+      const pool = await createWorkerPool<{ from: number; to: number }, string>(new URL('./generate-task.ts', import.meta.url), { n, options }, { workers: threads });
+      try {
+        const ranges = function* (): Generator<{ from: number; to: number }> {
+          for (let from = 0; from < n; from += RANGE) yield { from, to: Math.min(n, from + RANGE) };
+        };
+        for await (const text of pool.map(ranges())) await write(text);
+      } finally {
+        await pool.close();
       }
     }
     out.end();
     await finished(file);
     await rename(temporary, path);
   } catch (error) {
+    file.destroy();
     await rm(temporary, { force: true });
     throw error;
   }

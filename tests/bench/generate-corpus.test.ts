@@ -74,3 +74,13 @@ describe('generate-corpus', () => {
     expect(bad.length).toBeGreaterThan(50);
   });
 });
+
+describe('writeCorpus in workers', () => {
+  it('writes the same bytes with 0 and 2 worker threads', async () => {
+    const inline = join(dir, 'inline.jsonl');
+    const threaded = join(dir, 'threaded.jsonl');
+    await writeCorpus(inline, 4500, { seed: 5 }, model, 0);
+    await writeCorpus(threaded, 4500, { seed: 5 }, undefined, 2);
+    expect(await readFile(threaded, 'utf8')).toBe(await readFile(inline, 'utf8'));
+  });
+});
