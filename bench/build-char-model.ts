@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { modelToken, type CharModelData } from '../src/ingest/char-model.ts';
 import { corpusListsDir, HELD_OUT_LISTS } from './encoding-holdout.ts';
 
-const MIN_BIGRAM_COUNT = 2;
+const MIN_BIGRAM_COUNT = 1;
 const outPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'encoding', 'zh-model.json');
 
 const dir = corpusListsDir();

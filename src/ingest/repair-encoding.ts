@@ -9,8 +9,10 @@
  *               made by inserting dropped-byte values.
  *   3. weigh    evidence per run. Strong: valid UTF-8 structure that needs no insertion, or that needs few
  *               insertions for a lot of structure. Weak: needs insertions for little structure (a lone lead
- *               byte such as the `ä` of German text). A weak run is repaired only when its line holds a strong
- *               run, or when the whole text is mojibake (strong runs and no clean non-ASCII text at all).
+ *               byte such as the `ä` of German text). A weak run is repaired only next to evidence: a strong run
+ *               on its own line, or — when the weak run shows some structure itself (a lead byte followed by a
+ *               continuation byte, as a closing quote `â€` does) — on the line before or after (hard-wrapped
+ *               abstracts split “…” over two lines).
  *               Runs with no UTF-8 reading, or whose reading has characters outside real-text blocks
  *               (`isPlausibleCodePoint`), are left alone: that is how clean Turkish, German, French and
  *               symbols stay exactly as they are.
@@ -65,8 +67,6 @@ export interface RepairEncodingResult {
 export const UNCERTAIN_LOG_RATIO = Math.log(4);
 /** At most this many alternatives per uncertain span. */
 const MAX_ALTERNATIVES = 3;
-/** The whole text counts as mojibake when it has at least this many strong runs and no clean non-ASCII text. */
-const MIN_STRONG_RUNS_FOR_TEXT = 2;
 
 let defaultModel: CharModel | undefined;
 function shippedModel(): CharModel {
@@ -110,7 +110,6 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
   const runs: Run[] = [];
   const strongLines = new Set<number>();
   const unreadable: Array<{ line: number; text: string }> = [];
-  let cleanNonAscii = 0;
   let line = 1;
   let index = 0;
   const length = text.length;
@@ -123,7 +122,6 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     }
     let mask = PAGE_MASKS[unit] ?? 0;
     if (mask === 0) {
-      cleanNonAscii++;
       index++;
       continue;
     }
@@ -139,7 +137,6 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     }
     const parse = mask === 0 ? null : parseRun(text, start, index, PAGES[lowestBit(mask)] as CodePage, accept);
     if (parse === null) {
-      cleanNonAscii++;
       unreadable.push({ line, text: text.slice(start, index) });
       continue;
     }
@@ -147,9 +144,8 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     if (evidence === 'strong') strongLines.add(line);
     runs.push({ start, end: index, line, parse, evidence });
   }
-  const strongRuns = runs.filter((run) => run.evidence === 'strong').length;
-  const wholeText = strongRuns >= MIN_STRONG_RUNS_FOR_TEXT && cleanNonAscii === 0;
-  const accepted = runs.filter((run) => run.evidence === 'strong' || wholeText || strongLines.has(run.line));
+  const accepted = runs.filter((run) => run.evidence === 'strong' || strongLines.has(run.line)
+    || (run.parse.present >= 1 && (strongLines.has(run.line - 1) || strongLines.has(run.line + 1))));
   if (accepted.length === 0) return { text, spans: [], stats: { spans: 0, charactersRecovered: 0, uncertain: 0, bytesInserted: 0 }, issues: [] };
 
   // 4. choose.
