@@ -34,6 +34,9 @@ export interface CharModelData {
 
 export interface CharModel {
   readonly tokenIds: ReadonlyMap<string, number>;
+  /** Token id of each ASCII code point, and of each non-ASCII code point the model saw. */
+  readonly asciiIds: Int32Array;
+  readonly codePointIds: ReadonlyMap<number, number>;
   readonly logUnigram: Float64Array;
   readonly logUnseen: number;
   readonly counts: Float64Array;
@@ -66,6 +69,13 @@ export function createCharModel(data: CharModelData): CharModel {
   const size = data.tokens.length;
   const tokenIds = new Map<string, number>();
   data.tokens.forEach((token, id) => tokenIds.set(token, id));
+  const asciiIds = new Int32Array(0x80);
+  for (let codePoint = 0; codePoint < 0x80; codePoint++) asciiIds[codePoint] = tokenIds.get(modelToken(codePoint)) ?? -1;
+  const codePointIds = new Map<number, number>();
+  data.tokens.forEach((token, id) => {
+    const codePoint = token.codePointAt(0) ?? 0;
+    if (codePoint >= 0x80 && token.length === String.fromCodePoint(codePoint).length) codePointIds.set(codePoint, id);
+  });
   const counts = Float64Array.from(data.counts);
   const followers = Float64Array.from(data.followers);
   let total = 0;
@@ -85,12 +95,13 @@ export function createCharModel(data: CharModelData): CharModel {
       bigrams.set(previousId * size + (flat[index] ?? 0), flat[index + 1] ?? 0);
     }
   }
-  return { tokenIds, logUnigram, logUnseen: Math.log(unseen), counts, followers, unigram, unseen, bigrams, size };
+  return { tokenIds, asciiIds, codePointIds, logUnigram, logUnseen: Math.log(unseen), counts, followers, unigram, unseen, bigrams, size };
 }
 
 /** Token id of a code point in the model, or -1 when the model never saw it. */
 export function tokenId(model: CharModel, codePoint: number): number {
-  return model.tokenIds.get(modelToken(codePoint)) ?? -1;
+  if (codePoint < 0x80) return model.asciiIds[codePoint] ?? -1;
+  return model.codePointIds.get(codePoint) ?? -1;
 }
 
 /** log P(next | previous) with Witten–Bell interpolation; ids are from `tokenId` (-1 for unseen). */

@@ -107,6 +107,7 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
   const accept = (codePoint: number): boolean => isPlausibleCodePoint(codePoint) || tokenId(model, codePoint) >= 0;
 
   // 1–3. scan, parse, weigh.
+  const caches = PAGES.map(() => new Map<number, readonly number[]>());
   const runs: Run[] = [];
   const strongLines = new Set<number>();
   const unreadable: Array<{ line: number; text: string }> = [];
@@ -135,7 +136,8 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
       mask &= nextMask;
       index++;
     }
-    const parse = mask === 0 ? null : parseRun(text, start, index, PAGES[lowestBit(mask)] as CodePage, accept);
+    const bit = lowestBit(mask);
+    const parse = mask === 0 ? null : parseRun(text, start, index, PAGES[bit] as CodePage, accept, caches[bit] ?? new Map());
     if (parse === null) {
       unreadable.push({ line, text: text.slice(start, index) });
       continue;
@@ -162,7 +164,7 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     const original = text.slice(run.start, run.end);
     pieces.push(text.slice(copied, run.start), choice.text);
     copied = run.end;
-    charactersRecovered += run.parse.chars.length;
+    charactersRecovered += run.parse.length;
     bytesInserted += run.parse.missing;
     spans.push({ line: run.line, original, repaired: choice.text, uncertain: choice.alternatives.length > 0, alternatives: choice.alternatives });
   }
@@ -197,10 +199,10 @@ function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
 
-function parseRun(text: string, start: number, end: number, page: CodePage, accept: (codePoint: number) => boolean): GapParse | null {
+function parseRun(text: string, start: number, end: number, page: CodePage, accept: (codePoint: number) => boolean, cache: Map<number, readonly number[]>): GapParse | null {
   const bytes = new Uint8Array(end - start);
   for (let index = start; index < end; index++) bytes[index - start] = page.toByte.get(text.charCodeAt(index)) ?? 0;
-  return parseUtf8WithGaps(bytes, { droppedBytes: page.droppedBytes, accept });
+  return parseUtf8WithGaps(bytes, { droppedBytes: page.droppedBytes, accept, cache });
 }
 
 interface Reading {
@@ -208,89 +210,114 @@ interface Reading {
   alternatives: string[];
 }
 
+/** A string from code points, in chunks (a spread of a million arguments would overflow the stack). */
+function fromCodePoints(codePoints: ArrayLike<number>): string {
+  const chunks: string[] = [];
+  const CHUNK = 4096;
+  for (let start = 0; start < codePoints.length; start += CHUNK) {
+    chunks.push(String.fromCodePoint(...Array.prototype.slice.call(codePoints, start, Math.min(codePoints.length, start + CHUNK)) as number[]));
+  }
+  return chunks.join('');
+}
+
 /**
  * Best reading of a run under the bigram model, with left/right context token ids, plus the runner-up
  * readings whose max-marginal is within `UNCERTAIN_LOG_RATIO` of the best.
+ *
+ * Characters with a single candidate are fixed, so the search splits exactly into independent stretches of
+ * consecutive undecided characters, each conditioned on the fixed characters (or the run's context) on both
+ * sides: Viterbi forward with back-pointers, a backward pass, and max-marginals per candidate. Only the
+ * stretches cost anything; flat arrays over the run's candidates (`parse.offsets`).
  */
 function chooseReading(parse: GapParse, model: CharModel, left: number, right: number): Reading {
-  const chars = parse.chars;
-  if (parse.missing === 0) return { text: chars.map((char) => String.fromCodePoint(char.candidates[0] ?? 0xfffd)).join(''), alternatives: [] };
-  const count = chars.length;
-  const ids = chars.map((char) => char.candidates.map((codePoint) => tokenId(model, codePoint)));
-  const forward: Float64Array[] = [];
-  const backPointer: Int32Array[] = [];
-  for (let position = 0; position < count; position++) {
-    const here = ids[position] ?? [];
-    const scores = new Float64Array(here.length);
-    const pointers = new Int32Array(here.length);
-    const previous = position === 0 ? null : (ids[position - 1] ?? []);
-    const previousScores = forward[position - 1];
-    here.forEach((id, candidate) => {
-      if (previous === null || previousScores === undefined) {
-        scores[candidate] = logBigram(model, left, id);
-        return;
-      }
-      let best = -Infinity;
-      let bestFrom = 0;
-      previous.forEach((previousId, from) => {
-        const score = (previousScores[from] ?? -Infinity) + logBigram(model, previousId, id);
-        if (score > best) { best = score; bestFrom = from; }
-      });
-      scores[candidate] = best;
-      pointers[candidate] = bestFrom;
-    });
-    forward.push(scores);
-    backPointer.push(pointers);
+  const { length: count, offsets, candidates } = parse;
+  if (parse.missing === 0) return { text: fromCodePoints(candidates), alternatives: [] };
+  const chosen = new Int32Array(count);
+  for (let position = 0; position < count; position++) chosen[position] = offsets[position] ?? 0;
+  const close: Array<{ position: number; k: number; gap: number }> = [];
+  const idOf = (k: number): number => tokenId(model, candidates[k] ?? 0);
+  let position = 0;
+  while (position < count) {
+    if ((offsets[position + 1] ?? 0) - (offsets[position] ?? 0) < 2) { position++; continue; }
+    const first = position;
+    while (position < count && (offsets[position + 1] ?? 0) - (offsets[position] ?? 0) >= 2) position++;
+    const last = position - 1;
+    const before = first === 0 ? left : idOf(offsets[first - 1] ?? 0);
+    const after = last === count - 1 ? right : idOf(offsets[last + 1] ?? 0);
+    decideStretch(model, parse, first, last, before, after, chosen, close);
   }
-  const backward: Float64Array[] = new Array<Float64Array>(count);
-  for (let position = count - 1; position >= 0; position--) {
-    const here = ids[position] ?? [];
-    const scores = new Float64Array(here.length);
-    const next = position === count - 1 ? null : (ids[position + 1] ?? []);
-    const nextScores = backward[position + 1];
-    here.forEach((id, candidate) => {
-      if (next === null || nextScores === undefined) {
-        scores[candidate] = logBigram(model, id, right);
-        return;
-      }
-      let best = -Infinity;
-      next.forEach((nextId, to) => {
-        const score = logBigram(model, id, nextId) + (nextScores[to] ?? -Infinity);
-        if (score > best) best = score;
-      });
-      scores[candidate] = best;
-    });
-    backward[position] = scores;
-  }
-  // Backtrack the best path.
-  const last = forward[count - 1] ?? new Float64Array(0);
-  const lastBackward = backward[count - 1] ?? new Float64Array(0);
-  let bestEnd = 0;
-  let bestScore = -Infinity;
-  last.forEach((score, candidate) => {
-    const total = score + (lastBackward[candidate] ?? 0);
-    if (total > bestScore) { bestScore = total; bestEnd = candidate; }
+  const best = Array.from(chosen, (k) => candidates[k] ?? 0xfffd);
+  close.sort((a, b) => a.gap - b.gap || a.position - b.position || a.k - b.k);
+  const alternatives = close.slice(0, MAX_ALTERNATIVES).map(({ position: at, k }) => {
+    const variant = best.slice();
+    variant[at] = candidates[k] ?? 0xfffd;
+    return fromCodePoints(variant);
   });
-  const path = new Int32Array(count);
-  path[count - 1] = bestEnd;
-  for (let position = count - 1; position > 0; position--) path[position - 1] = backPointer[position]?.[path[position] ?? 0] ?? 0;
-  const best = Array.from(path, (candidate, position) => chars[position]?.candidates[candidate] ?? 0xfffd);
-  // Runner-ups by max-marginal.
-  const close: Array<{ position: number; codePoint: number; gap: number }> = [];
-  for (let position = 0; position < count; position++) {
-    const candidates = chars[position]?.candidates ?? [];
-    if (candidates.length < 2) continue;
-    const f = forward[position] ?? new Float64Array(0);
-    const b = backward[position] ?? new Float64Array(0);
-    candidates.forEach((codePoint, candidate) => {
-      if (candidate === path[position]) return;
-      const gap = bestScore - ((f[candidate] ?? -Infinity) + (b[candidate] ?? -Infinity));
-      if (gap < UNCERTAIN_LOG_RATIO) close.push({ position, codePoint, gap });
-    });
-  }
-  close.sort((a, b) => a.gap - b.gap || a.position - b.position || a.codePoint - b.codePoint);
-  const alternatives = close.slice(0, MAX_ALTERNATIVES).map(({ position, codePoint }) =>
-    best.map((chosen, at) => String.fromCodePoint(at === position ? codePoint : chosen)).join(''));
-  return { text: best.map((codePoint) => String.fromCodePoint(codePoint)).join(''), alternatives };
+  return { text: fromCodePoints(best), alternatives };
 }
 
+/** Viterbi over characters first..last (all undecided) between fixed context ids; writes `chosen`, collects close runner-ups. */
+function decideStretch(
+  model: CharModel, parse: GapParse, first: number, last: number, before: number, after: number,
+  chosen: Int32Array, close: Array<{ position: number; k: number; gap: number }>,
+): void {
+  const { offsets, candidates } = parse;
+  const base = offsets[first] ?? 0;
+  const size = (offsets[last + 1] ?? 0) - base;
+  const ids = new Int32Array(size);
+  for (let k = 0; k < size; k++) ids[k] = tokenId(model, candidates[base + k] ?? 0);
+  const forward = new Float64Array(size);
+  const backward = new Float64Array(size);
+  const pointer = new Int32Array(size);
+  for (let position = first; position <= last; position++) {
+    const from = (offsets[position] ?? 0) - base;
+    const to = (offsets[position + 1] ?? 0) - base;
+    const previousFrom = (offsets[position - 1] ?? 0) - base;
+    for (let k = from; k < to; k++) {
+      const id = ids[k] ?? -1;
+      if (position === first) { forward[k] = logBigram(model, before, id); continue; }
+      let best = -Infinity;
+      let bestFrom = previousFrom;
+      for (let j = previousFrom; j < from; j++) {
+        const score = (forward[j] ?? -Infinity) + logBigram(model, ids[j] ?? -1, id);
+        if (score > best) { best = score; bestFrom = j; }
+      }
+      forward[k] = best;
+      pointer[k] = bestFrom;
+    }
+  }
+  for (let position = last; position >= first; position--) {
+    const from = (offsets[position] ?? 0) - base;
+    const to = (offsets[position + 1] ?? 0) - base;
+    const nextTo = (offsets[position + 2] ?? 0) - base;
+    for (let k = from; k < to; k++) {
+      const id = ids[k] ?? -1;
+      if (position === last) { backward[k] = logBigram(model, id, after); continue; }
+      let best = -Infinity;
+      for (let j = to; j < nextTo; j++) {
+        const score = logBigram(model, id, ids[j] ?? -1) + (backward[j] ?? -Infinity);
+        if (score > best) best = score;
+      }
+      backward[k] = best;
+    }
+  }
+  let bestScore = -Infinity;
+  let k = (offsets[last] ?? 0) - base;
+  for (let j = k; j < size; j++) {
+    const score = (forward[j] ?? -Infinity) + (backward[j] ?? -Infinity);
+    if (score > bestScore) { bestScore = score; k = j; }
+  }
+  for (let position = last; position >= first; position--) {
+    chosen[position] = base + k;
+    k = pointer[k] ?? 0;
+  }
+  for (let position = first; position <= last; position++) {
+    const from = (offsets[position] ?? 0) - base;
+    const to = (offsets[position + 1] ?? 0) - base;
+    for (let j = from; j < to; j++) {
+      if (base + j === chosen[position]) continue;
+      const gap = bestScore - ((forward[j] ?? -Infinity) + (backward[j] ?? -Infinity));
+      if (gap < UNCERTAIN_LOG_RATIO) close.push({ position, k: base + j, gap });
+    }
+  }
+}

@@ -11,18 +11,15 @@
  * code point.
  */
 
-/** One character of a byte run. */
-export interface GapChar {
-  /** Continuation bytes present. */
-  present: number;
-  /** Continuation bytes missing. */
-  missing: number;
-  /** Code points this character could be, without duplicates; one when nothing is missing. */
-  candidates: number[];
-}
-
+/**
+ * A byte run read as characters. Character i could be any of `candidates[offsets[i]] … candidates[offsets[i+1] - 1]`
+ * (one code point when nothing is missing). Flat arrays, because a long run has many characters.
+ */
 export interface GapParse {
-  chars: GapChar[];
+  /** Number of characters. */
+  length: number;
+  offsets: number[];
+  candidates: number[];
   /** Continuation bytes present in the run (how much UTF-8 structure the run shows). */
   present: number;
   /** Continuation bytes that had to be inserted. */
@@ -36,6 +33,11 @@ export interface ParseUtf8WithGapsOptions {
   maxMissingPerChar?: number;
   /** Which decoded code points count as a possible reading. Default: all. */
   accept?: (codePoint: number) => boolean;
+  /**
+   * Candidate lists already worked out for a damaged character, keyed by its lead and present bytes; pass the
+   * same map to calls with the same `droppedBytes` and `accept` to skip the enumeration. Default: none.
+   */
+  cache?: Map<number, readonly number[]>;
 }
 
 const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
@@ -90,6 +92,24 @@ function candidateTails(present: readonly number[], missing: number, dropped: re
   return tails;
 }
 
+/** Key of a damaged character in the candidate cache: lead, number of present bytes (≤ 2), present bytes. */
+function cacheKey(lead: number, present: readonly number[]): number {
+  return lead + present.length * 0x100 + (present[0] ?? 0) * 0x400 + (present[1] ?? 0) * 0x40000;
+}
+
+function enumerateCandidates(lead: number, present: readonly number[], missing: number, dropped: readonly number[], accept: (codePoint: number) => boolean): number[] {
+  const found: number[] = [];
+  const seen = new Set<number>();
+  for (const tail of candidateTails(present, missing, dropped)) {
+    const codePoint = decodeSequence(lead, tail);
+    if (codePoint >= 0 && !seen.has(codePoint) && accept(codePoint)) {
+      seen.add(codePoint);
+      found.push(codePoint);
+    }
+  }
+  return found;
+}
+
 /**
  * Reads `bytes` (all 0x80 or above) as UTF-8 with gaps. Returns null when no reading exists: a byte that can
  * never start a character where one must start, more continuation bytes than the lead announces, too many
@@ -98,7 +118,10 @@ function candidateTails(present: readonly number[], missing: number, dropped: re
 export function parseUtf8WithGaps(bytes: ArrayLike<number>, options: ParseUtf8WithGapsOptions): GapParse | null {
   const maxMissing = options.maxMissingPerChar ?? 2;
   const accept = options.accept ?? (() => true);
-  const chars: GapChar[] = [];
+  const cache = options.cache;
+  const offsets: number[] = [0];
+  const candidates: number[] = [];
+  const present: number[] = [];
   let presentTotal = 0;
   let missingTotal = 0;
   let index = 0;
@@ -107,31 +130,30 @@ export function parseUtf8WithGaps(bytes: ArrayLike<number>, options: ParseUtf8Wi
     const count = continuationCount(lead);
     if (count < 0) return null;
     index++;
-    const present: number[] = [];
+    present.length = 0;
     while (index < bytes.length && isContinuation(bytes[index] ?? 0)) {
       present.push(bytes[index] ?? 0);
       index++;
     }
     const missing = count - present.length;
     if (missing < 0 || missing > maxMissing) return null;
-    const candidates: number[] = [];
     if (missing === 0) {
       const codePoint = decodeSequence(lead, present);
-      if (codePoint >= 0 && accept(codePoint)) candidates.push(codePoint);
+      if (codePoint < 0 || !accept(codePoint)) return null;
+      candidates.push(codePoint);
     } else {
-      const seen = new Set<number>();
-      for (const tail of candidateTails(present, missing, options.droppedBytes)) {
-        const codePoint = decodeSequence(lead, tail);
-        if (codePoint >= 0 && !seen.has(codePoint) && accept(codePoint)) {
-          seen.add(codePoint);
-          candidates.push(codePoint);
-        }
+      const key = cacheKey(lead, present);
+      let found = cache?.get(key);
+      if (found === undefined) {
+        found = enumerateCandidates(lead, present, missing, options.droppedBytes, accept);
+        cache?.set(key, found);
       }
+      if (found.length === 0) return null;
+      for (const codePoint of found) candidates.push(codePoint);
     }
-    if (candidates.length === 0) return null;
-    chars.push({ present: present.length, missing, candidates });
+    offsets.push(candidates.length);
     presentTotal += present.length;
     missingTotal += missing;
   }
-  return { chars, present: presentTotal, missing: missingTotal };
+  return { length: offsets.length - 1, offsets, candidates, present: presentTotal, missing: missingTotal };
 }
