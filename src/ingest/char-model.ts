@@ -1,56 +1,65 @@
 /**
- * A character bigram model of the text found in paper-list notes (mostly Chinese, with the punctuation,
+ * A character n-gram model of the text found in paper-list notes (mostly Chinese, with the punctuation,
  * emoji and Latin runs around it), used to choose among the characters a damaged UTF-8 sequence could have
  * been.
  *
- * Probabilities are Witten–Bell interpolated bigrams (Witten & Bell, "The zero-frequency problem", IEEE
- * Trans. Inf. Theory 37(4), 1991; as presented in Chen & Goodman, "An empirical study of smoothing techniques
- * for language modeling", 1998): P(c | p) = (C(p c) + T(p) · P(c)) / (C(p) + T(p)), where T(p) is the number
- * of distinct characters seen after p. The unigram P(c) keeps an escape mass for unseen characters, shared
- * evenly over a nominal alphabet, so an unseen character is possible but never preferred to a seen one.
+ * Probabilities are Witten–Bell interpolated (Witten & Bell, "The zero-frequency problem", IEEE Trans. Inf.
+ * Theory 37(4), 1991; as presented in Chen & Goodman, "An empirical study of smoothing techniques for language
+ * modeling", 1998): P(c | h) = (C(h c) + T(h) · P(c | shorter h)) / (C(h) + T(h)), where T(h) is the number of
+ * distinct characters seen after h; bigrams back off to unigrams, trigrams to bigrams. The unigram keeps an
+ * escape mass for unseen characters, shared evenly over a nominal alphabet, so an unseen character is possible
+ * but never preferred to a seen one.
  *
- * ASCII is folded into classes before counting (every letter is `a`, every digit `0`, tabs are spaces);
- * other characters stand for themselves. The model ships as `data/encoding/zh-model.json`, rebuilt from
- * clean lists by `bench/build-char-model.ts`.
+ * Trigrams are kept only when one of their characters can lose a byte under the damage model (its UTF-8 has a
+ * byte some code page leaves undefined, or 0xAD): only those ever differ between two readings of a damaged
+ * text, so the others would cost space and decide nothing.
+ *
+ * ASCII is folded into classes before counting (every letter is `a`, every digit `0`, tabs are spaces, CR is
+ * a newline); other characters stand for themselves. The model ships as `data/encoding/zh-model.json`, rebuilt
+ * from clean lists by `bench/build-char-model.ts`.
  */
 import { PapergraphError } from '../core/errors.ts';
 
 /** The JSON form of the model (see data/encoding/zh-model.json). */
 export interface CharModelData {
-  format: 'papergraph-char-bigram';
-  version: 1;
+  format: 'papergraph-char-ngram';
+  version: 2;
   description: string;
   /** Token strings; index = token id. */
   tokens: string[];
   /** Occurrences of each token. */
   counts: number[];
-  /** Distinct tokens seen after each token, before pruning. */
+  /** Distinct tokens seen after each token. */
   followers: number[];
   /** Number of tokens seen once (the escape mass for unseen characters). */
   singletons: number;
-  /** Bigram counts kept after pruning: previous token id -> flat [next id, count, next id, count, …]. */
+  /** Bigram counts: previous token id -> flat [next id, count, next id, count, …]. */
   bigrams: Record<string, number[]>;
+  /** Trigram counts: "id1,id2" -> [distinct followers of the pair, next id, count, next id, count, …]. */
+  trigrams: Record<string, number[]>;
 }
 
 export interface CharModel {
-  readonly tokenIds: ReadonlyMap<string, number>;
   /** Token id of each ASCII code point, and of each non-ASCII code point the model saw. */
   readonly asciiIds: Int32Array;
   readonly codePointIds: ReadonlyMap<number, number>;
-  readonly logUnigram: Float64Array;
-  readonly logUnseen: number;
   readonly counts: Float64Array;
   readonly followers: Float64Array;
   readonly unigram: Float64Array;
   readonly unseen: number;
+  /** Key `previous * size + next`. */
   readonly bigrams: ReadonlyMap<number, number>;
+  /** Key `(first * size + second) * size + next`. */
+  readonly trigrams: ReadonlyMap<number, number>;
+  /** Distinct followers of a pair, key `first * size + second`. */
+  readonly pairFollowers: ReadonlyMap<number, number>;
   readonly size: number;
 }
 
 /** Nominal number of characters the escape mass is shared over. */
 const UNSEEN_ALPHABET = 30_000;
 
-/** The model token for a code point: ASCII letters -> `a`, digits -> `0`, tab -> space; others unchanged. */
+/** The model token for a code point: ASCII letters -> `a`, digits -> `0`, tab -> space, CR -> newline; others unchanged. */
 export function modelToken(codePoint: number): string {
   if (codePoint < 0x80) {
     if ((codePoint >= 0x41 && codePoint <= 0x5a) || (codePoint >= 0x61 && codePoint <= 0x7a)) return 'a';
@@ -63,7 +72,7 @@ export function modelToken(codePoint: number): string {
 
 /** Builds the model's lookup tables once from its JSON form. */
 export function createCharModel(data: CharModelData): CharModel {
-  if (data.format !== 'papergraph-char-bigram' || data.version !== 1) {
+  if (data.format !== 'papergraph-char-ngram' || data.version !== 2) {
     throw new PapergraphError('ingest', 'unknown character model format; rebuild it with `npm run build:char-model`');
   }
   const size = data.tokens.length;
@@ -82,20 +91,22 @@ export function createCharModel(data: CharModelData): CharModel {
   for (const count of counts) total += count;
   const escape = Math.max(1, data.singletons);
   const unigram = new Float64Array(size);
-  const logUnigram = new Float64Array(size);
-  for (let id = 0; id < size; id++) {
-    unigram[id] = (counts[id] ?? 0) / (total + escape);
-    logUnigram[id] = Math.log(unigram[id] ?? 0);
-  }
+  for (let id = 0; id < size; id++) unigram[id] = (counts[id] ?? 0) / (total + escape);
   const unseen = escape / (total + escape) / UNSEEN_ALPHABET;
   const bigrams = new Map<number, number>();
   for (const [previous, flat] of Object.entries(data.bigrams)) {
     const previousId = Number(previous);
-    for (let index = 0; index + 1 < flat.length; index += 2) {
-      bigrams.set(previousId * size + (flat[index] ?? 0), flat[index + 1] ?? 0);
-    }
+    for (let index = 0; index + 1 < flat.length; index += 2) bigrams.set(previousId * size + (flat[index] ?? 0), flat[index + 1] ?? 0);
   }
-  return { tokenIds, asciiIds, codePointIds, logUnigram, logUnseen: Math.log(unseen), counts, followers, unigram, unseen, bigrams, size };
+  const trigrams = new Map<number, number>();
+  const pairFollowers = new Map<number, number>();
+  for (const [pair, flat] of Object.entries(data.trigrams)) {
+    const [first, second] = pair.split(',').map(Number);
+    const pairKey = (first ?? 0) * size + (second ?? 0);
+    pairFollowers.set(pairKey, flat[0] ?? 0);
+    for (let index = 1; index + 1 < flat.length; index += 2) trigrams.set(pairKey * size + (flat[index] ?? 0), flat[index + 1] ?? 0);
+  }
+  return { asciiIds, codePointIds, counts, followers, unigram, unseen, bigrams, trigrams, pairFollowers, size };
 }
 
 /** Token id of a code point in the model, or -1 when the model never saw it. */
@@ -104,13 +115,29 @@ export function tokenId(model: CharModel, codePoint: number): number {
   return model.codePointIds.get(codePoint) ?? -1;
 }
 
-/** log P(next | previous) with Witten–Bell interpolation; ids are from `tokenId` (-1 for unseen). */
-export function logBigram(model: CharModel, previousId: number, nextId: number): number {
+function bigramProbability(model: CharModel, previousId: number, nextId: number): number {
   const base = nextId < 0 ? model.unseen : (model.unigram[nextId] ?? model.unseen);
-  if (previousId < 0) return Math.log(base);
+  if (previousId < 0) return base;
   const seen = model.counts[previousId] ?? 0;
   const distinct = model.followers[previousId] ?? 0;
-  if (seen === 0 || distinct === 0) return Math.log(base);
+  if (seen === 0 || distinct === 0) return base;
   const pair = nextId < 0 ? 0 : (model.bigrams.get(previousId * model.size + nextId) ?? 0);
-  return Math.log((pair + distinct * base) / (seen + distinct));
+  return (pair + distinct * base) / (seen + distinct);
+}
+
+/** log P(next | previous) with Witten–Bell interpolation; ids are from `tokenId` (-1 for unseen). */
+export function logBigram(model: CharModel, previousId: number, nextId: number): number {
+  return Math.log(bigramProbability(model, previousId, nextId));
+}
+
+/** log P(next | first second), interpolated with the bigram; falls back to the bigram when the pair has no trigrams kept. */
+export function logTrigram(model: CharModel, firstId: number, secondId: number, nextId: number): number {
+  const bigram = bigramProbability(model, secondId, nextId);
+  if (firstId < 0 || secondId < 0) return Math.log(bigram);
+  const pairKey = firstId * model.size + secondId;
+  const distinct = model.pairFollowers.get(pairKey);
+  if (distinct === undefined || distinct === 0) return Math.log(bigram);
+  const seen = model.bigrams.get(pairKey) ?? 0;
+  const triple = nextId < 0 ? 0 : (model.trigrams.get(pairKey * model.size + nextId) ?? 0);
+  return Math.log((triple + distinct * bigram) / (seen + distinct));
 }

@@ -34,7 +34,7 @@
  */
 import { issue, type Issue } from '../core/issues.ts';
 import modelData from '../../data/encoding/zh-model.json' with { type: 'json' };
-import { createCharModel, logBigram, tokenId, type CharModel, type CharModelData } from './char-model.ts';
+import { createCharModel, logBigram, logTrigram, tokenId, type CharModel, type CharModelData } from './char-model.ts';
 import { CODE_PAGES, codePage, type CodePage } from './code-pages.ts';
 import { isPlausibleCodePoint } from './plausible-code-points.ts';
 import { parseUtf8WithGaps, type GapParse } from './utf8-gaps.ts';
@@ -157,10 +157,13 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
   let copied = 0;
   let charactersRecovered = 0;
   let bytesInserted = 0;
+  let previousEnd = -1;
+  let previousLast = -1;
   for (const run of accepted) {
-    const left = run.start === 0 ? tokenId(model, 0x0a) : tokenId(model, text.codePointAt(run.start - 1) ?? 0x0a);
-    const right = run.end >= length ? tokenId(model, 0x0a) : tokenId(model, text.codePointAt(run.end) ?? 0x0a);
-    const choice = chooseReading(run.parse, model, left, right);
+    const context = runContext(text, run, previousEnd, previousLast, model);
+    const choice = chooseReading(run.parse, model, context);
+    previousEnd = run.end;
+    previousLast = choice.last;
     const original = text.slice(run.start, run.end);
     pieces.push(text.slice(copied, run.start), choice.text);
     copied = run.end;
@@ -205,11 +208,6 @@ function parseRun(text: string, start: number, end: number, page: CodePage, acce
   return parseUtf8WithGaps(bytes, { droppedBytes: page.droppedBytes, accept, cache });
 }
 
-interface Reading {
-  text: string;
-  alternatives: string[];
-}
-
 /** A string from code points, in chunks (a spread of a million arguments would overflow the stack). */
 function fromCodePoints(codePoints: ArrayLike<number>): string {
   const chunks: string[] = [];
@@ -220,31 +218,86 @@ function fromCodePoints(codePoints: ArrayLike<number>): string {
   return chunks.join('');
 }
 
+/** Token ids of the two characters before a run and the two after it (`before[0]` is the nearer one). */
+interface RunContext {
+  before: [number, number];
+  after: [number, number];
+}
+
+const NEWLINE = 0x0a;
+
 /**
- * Best reading of a run under the bigram model, with left/right context token ids, plus the runner-up
+ * The characters around a run, as model tokens. The nearer neighbour is ASCII or a character no code page
+ * shows (that is what ends a run); the farther one may belong to another run: the previous run's repaired
+ * last character is used, and a next run's unrepaired character counts as unknown.
+ */
+function runContext(text: string, run: Run, previousEnd: number, previousLast: number, model: CharModel): RunContext {
+  const at = (index: number): number => {
+    if (index < 0 || index >= text.length) return tokenId(model, NEWLINE);
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xdc00 && unit <= 0xdfff && index > 0) return tokenId(model, text.codePointAt(index - 1) ?? NEWLINE);
+    return tokenId(model, text.codePointAt(index) ?? NEWLINE);
+  };
+  const nearBefore = at(run.start - 1);
+  const farBefore = previousEnd === run.start - 1 ? previousLast : at(run.start - 2);
+  const nearAfter = at(run.end);
+  const farIndex = run.end + 1;
+  const farUnit = farIndex < text.length ? text.charCodeAt(farIndex) : NEWLINE;
+  const farAfter = farUnit >= 0x80 && (PAGE_MASKS[farUnit] ?? 0) !== 0 ? -1 : at(farIndex);
+  return { before: [nearBefore, farBefore], after: [nearAfter, farAfter] };
+}
+
+/** Most combinations of candidates tried for one group of undecided characters before falling back to bigrams. */
+const MAX_COMBINATIONS = 4096;
+
+interface Reading {
+  text: string;
+  alternatives: string[];
+  /** Token id of the last character chosen (context for the next run). */
+  last: number;
+}
+
+interface CloseCall {
+  position: number;
+  k: number;
+  gap: number;
+}
+
+/**
+ * Best reading of a run under the character model, given the context on both sides, plus the runner-up
  * readings whose max-marginal is within `UNCERTAIN_LOG_RATIO` of the best.
  *
- * Characters with a single candidate are fixed, so the search splits exactly into independent stretches of
- * consecutive undecided characters, each conditioned on the fixed characters (or the run's context) on both
- * sides: Viterbi forward with back-pointers, a backward pass, and max-marginals per candidate. Only the
- * stretches cost anything; flat arrays over the run's candidates (`parse.offsets`).
+ * Characters with a single candidate are fixed. Under a trigram model two undecided characters interact only
+ * when at most one fixed character separates them, so the search splits exactly into independent groups; each
+ * group is decided by scoring every combination of its candidates with the trigrams that touch it (with the
+ * max over combinations giving each candidate's max-marginal). A group with more than `MAX_COMBINATIONS`
+ * combinations is decided by bigram Viterbi instead (forward with back-pointers, backward, max-marginals).
  */
-function chooseReading(parse: GapParse, model: CharModel, left: number, right: number): Reading {
+function chooseReading(parse: GapParse, model: CharModel, context: RunContext): Reading {
   const { length: count, offsets, candidates } = parse;
-  if (parse.missing === 0) return { text: fromCodePoints(candidates), alternatives: [] };
   const chosen = new Int32Array(count);
   for (let position = 0; position < count; position++) chosen[position] = offsets[position] ?? 0;
-  const close: Array<{ position: number; k: number; gap: number }> = [];
-  const idOf = (k: number): number => tokenId(model, candidates[k] ?? 0);
-  let position = 0;
-  while (position < count) {
-    if ((offsets[position + 1] ?? 0) - (offsets[position] ?? 0) < 2) { position++; continue; }
-    const first = position;
-    while (position < count && (offsets[position + 1] ?? 0) - (offsets[position] ?? 0) >= 2) position++;
-    const last = position - 1;
-    const before = first === 0 ? left : idOf(offsets[first - 1] ?? 0);
-    const after = last === count - 1 ? right : idOf(offsets[last + 1] ?? 0);
-    decideStretch(model, parse, first, last, before, after, chosen, close);
+  const close: CloseCall[] = [];
+  if (parse.missing > 0) {
+    const undecided = (position: number): boolean => (offsets[position + 1] ?? 0) - (offsets[position] ?? 0) >= 2;
+    let position = 0;
+    while (position < count) {
+      if (!undecided(position)) { position++; continue; }
+      const first = position;
+      let last = position;
+      let combinations = offsets[position + 1]! - offsets[position]!;
+      position++;
+      while (position < count && position - last <= 2) {
+        if (undecided(position)) {
+          last = position;
+          combinations *= offsets[position + 1]! - offsets[position]!;
+        }
+        position++;
+      }
+      position = last + 1;
+      if (combinations <= MAX_COMBINATIONS) decideGroup(model, parse, context, first, last, chosen, close);
+      else decideByBigrams(model, parse, context, first, last, chosen, close);
+    }
   }
   const best = Array.from(chosen, (k) => candidates[k] ?? 0xfffd);
   close.sort((a, b) => a.gap - b.gap || a.position - b.position || a.k - b.k);
@@ -253,15 +306,74 @@ function chooseReading(parse: GapParse, model: CharModel, left: number, right: n
     variant[at] = candidates[k] ?? 0xfffd;
     return fromCodePoints(variant);
   });
-  return { text: fromCodePoints(best), alternatives };
+  const last = count === 0 ? -1 : tokenId(model, best[count - 1] ?? 0);
+  return { text: fromCodePoints(best), alternatives, last };
 }
 
-/** Viterbi over characters first..last (all undecided) between fixed context ids; writes `chosen`, collects close runner-ups. */
-function decideStretch(
-  model: CharModel, parse: GapParse, first: number, last: number, before: number, after: number,
-  chosen: Int32Array, close: Array<{ position: number; k: number; gap: number }>,
-): void {
+/** Token id at a position of the run, reaching into the context beyond either end. */
+function tokenAt(model: CharModel, parse: GapParse, context: RunContext, chosen: Int32Array, position: number): number {
+  if (position === -1) return context.before[0];
+  if (position === -2) return context.before[1];
+  if (position === parse.length) return context.after[0];
+  if (position === parse.length + 1) return context.after[1];
+  return tokenId(model, parse.candidates[chosen[position] ?? 0] ?? 0);
+}
+
+/** Exhaustive trigram decision of one group of undecided characters (positions first..last). */
+function decideGroup(model: CharModel, parse: GapParse, context: RunContext, first: number, last: number, chosen: Int32Array, close: CloseCall[]): void {
   const { offsets, candidates } = parse;
+  const span = last - first + 5;
+  // Token ids for positions first-2 .. last+2; undecided positions get their ids per combination.
+  const tokens = new Int32Array(span);
+  for (let offset = 0; offset < span; offset++) tokens[offset] = tokenAt(model, parse, context, chosen, first - 2 + offset);
+  const open: number[] = [];
+  for (let position = first; position <= last; position++) if ((offsets[position + 1] ?? 0) - (offsets[position] ?? 0) >= 2) open.push(position);
+  const candidateIds = open.map((position) => {
+    const ids: number[] = [];
+    for (let k = offsets[position] ?? 0; k < (offsets[position + 1] ?? 0); k++) ids.push(tokenId(model, candidates[k] ?? 0));
+    return ids;
+  });
+  const bestFor = open.map((position) => new Float64Array((offsets[position + 1] ?? 0) - (offsets[position] ?? 0)).fill(-Infinity));
+  const digits = new Int32Array(open.length);
+  let bestScore = -Infinity;
+  let bestDigits = digits.slice();
+  for (;;) {
+    open.forEach((position, index) => { tokens[position - first + 2] = candidateIds[index]?.[digits[index] ?? 0] ?? -1; });
+    let score = 0;
+    for (let offset = 2; offset < span; offset++) score += logTrigram(model, tokens[offset - 2] ?? -1, tokens[offset - 1] ?? -1, tokens[offset] ?? -1);
+    if (score > bestScore) { bestScore = score; bestDigits = digits.slice(); }
+    open.forEach((_, index) => {
+      const row = bestFor[index];
+      const digit = digits[index] ?? 0;
+      if (row && score > (row[digit] ?? -Infinity)) row[digit] = score;
+    });
+    let carry = 0;
+    while (carry < open.length) {
+      const size = candidateIds[carry]?.length ?? 1;
+      digits[carry] = (digits[carry] ?? 0) + 1;
+      if ((digits[carry] ?? 0) < size) break;
+      digits[carry] = 0;
+      carry++;
+    }
+    if (carry === open.length) break;
+  }
+  open.forEach((position, index) => {
+    const base = offsets[position] ?? 0;
+    const pick = bestDigits[index] ?? 0;
+    chosen[position] = base + pick;
+    bestFor[index]?.forEach((score, digit) => {
+      if (digit === pick) return;
+      const gap = bestScore - score;
+      if (gap < UNCERTAIN_LOG_RATIO) close.push({ position, k: base + digit, gap });
+    });
+  });
+}
+
+/** Bigram Viterbi over positions first..last for a group too large to enumerate; writes `chosen`, collects close runner-ups. */
+function decideByBigrams(model: CharModel, parse: GapParse, context: RunContext, first: number, last: number, chosen: Int32Array, close: CloseCall[]): void {
+  const { offsets, candidates } = parse;
+  const before = tokenAt(model, parse, context, chosen, first - 1);
+  const after = tokenAt(model, parse, context, chosen, last + 1);
   const base = offsets[first] ?? 0;
   const size = (offsets[last + 1] ?? 0) - base;
   const ids = new Int32Array(size);

@@ -110,14 +110,15 @@ describe('repairEncoding on damaged text', () => {
 describe('repairEncoding when the reading is uncertain', () => {
   // A model that knows 中 and 与 equally well and nothing else: `ä¸` (中 or 与 with a byte lost) cannot be decided.
   const tieModel = createCharModel({
-    format: 'papergraph-char-bigram',
-    version: 1,
+    format: 'papergraph-char-ngram',
+    version: 2,
     description: 'test model: 中 and 与 equally likely',
     tokens: ['a', ' ', '\n', '中', '与', '—'],
     counts: [100, 50, 10, 20, 20, 5],
     followers: [0, 0, 0, 0, 0, 0],
     singletons: 1,
     bigrams: {},
+    trigrams: {},
   } satisfies CharModelData);
 
   it('keeps the best reading, marks the span uncertain and reports it with file and line', () => {
