@@ -116,7 +116,6 @@ describe('repairEncoding when the reading is uncertain', () => {
     tokens: ['a', ' ', '\n', '中', '与', '—'],
     counts: [100, 50, 10, 20, 20, 5],
     followers: [0, 0, 0, 0, 0, 0],
-    singletons: 1,
     bigrams: {},
     trigrams: {},
   } satisfies CharModelData);
@@ -127,7 +126,6 @@ describe('repairEncoding when the reading is uncertain', () => {
     expect(result.text).toMatch(/^first line\nGRPO [中与] PPO — ok\n$/u);
     const span = result.spans.find((entry) => entry.original === 'ä¸');
     expect(span).toMatchObject({ line: 2, uncertain: true });
-    expect(span?.alternatives).toHaveLength(1);
     expect(['中', '与']).toContain(span?.alternatives[0]);
     expect(span?.alternatives[0]).not.toBe(span?.repaired);
     expect(result.stats.uncertain).toBe(1);
