@@ -16,10 +16,12 @@
  *               Runs with no UTF-8 reading, or whose reading has characters outside real-text blocks
  *               (`isPlausibleCodePoint`), are left alone: that is how clean Turkish, German, French and
  *               symbols stay exactly as they are.
- *   4. choose   a Viterbi search over each run's candidates with the character bigram model (`char-model.ts`),
- *               conditioned on the characters on both sides of the run; max-marginals (forward + backward
- *               best scores) give, per character, the margin of the best choice over the runner-up. A margin
- *               under `UNCERTAIN_LOG_RATIO` marks the span uncertain and lists the runner-ups.
+ *   4. choose   the most probable reading under the character model (`char-model.ts`: Kneser–Ney bigrams,
+ *               trigrams around damageable characters), conditioned on two characters on each side. Fixed
+ *               characters split the search into small independent groups, decided exactly (`chooseReading`).
+ *               Each candidate's max-marginal (best score of a reading that uses it) gives the margin of the
+ *               best choice over the runner-up; a margin under `UNCERTAIN_LOG_RATIO` marks the span uncertain
+ *               and lists the runner-ups.
  *   5. report   the repaired text, one span per repaired run, stats, and issues: `encoding-repaired` (one per
  *               text), `encoding-uncertain` (one per uncertain span), `encoding-unrepairable` (a run on a
  *               mojibake line that has no reading; one per line).
@@ -27,8 +29,8 @@
  * The decoding idea follows ftfy (Speer, "ftfy", Zenodo 2019, doi:10.5281/zenodo.2591652): re-encode through
  * the code page and decode as UTF-8 only where the result is clearly better. ftfy cannot restore dropped bytes;
  * choosing them with a character n-gram model is noisy-channel decoding (Shannon 1948; Kernighan, Church &
- * Gale, "A spelling correction program based on a noisy channel model", COLING 1990) with the Viterbi
- * algorithm (Viterbi 1967) over a lattice of candidate characters.
+ * Gale, "A spelling correction program based on a noisy channel model", COLING 1990) over a lattice of
+ * candidate characters, searched exactly (exhaustively per group, or by Viterbi 1967 for large groups).
  *
  * Clean text comes back as the very same string with no spans. Linear in the text length.
  */
@@ -273,7 +275,8 @@ interface CloseCall {
  * max over combinations giving each candidate's max-marginal). A group with more than `MAX_COMBINATIONS`
  * combinations is decided by bigram Viterbi instead (forward with back-pointers, backward, max-marginals).
  */
-function chooseReading(parse: GapParse, model: CharModel, context: RunContext): Reading {
+function chooseReading(fullParse: GapParse, model: CharModel, context: RunContext): Reading {
+  const parse = fullParse.missing > 0 ? preferSeen(fullParse, model) : fullParse;
   const { length: count, offsets, candidates } = parse;
   const chosen = new Int32Array(count);
   for (let position = 0; position < count; position++) chosen[position] = offsets[position] ?? 0;
@@ -308,6 +311,28 @@ function chooseReading(parse: GapParse, model: CharModel, context: RunContext): 
   });
   const last = count === 0 ? -1 : tokenId(model, best[count - 1] ?? 0);
   return { text: fromCodePoints(best), alternatives, last };
+}
+
+/**
+ * Drops, from each undecided character, the candidates the model never saw when at least one candidate was
+ * seen: an unseen character cannot win against a seen one in the same context by much, and the lone lead bytes
+ * (up to 64 candidates, mostly rare ideographs) would otherwise multiply the combinations to score.
+ */
+function preferSeen(parse: GapParse, model: CharModel): GapParse {
+  const offsets: number[] = [0];
+  const candidates: number[] = [];
+  for (let position = 0; position < parse.length; position++) {
+    const from = parse.offsets[position] ?? 0;
+    const to = parse.offsets[position + 1] ?? 0;
+    let seen = 0;
+    if (to - from > 1) for (let k = from; k < to; k++) if (tokenId(model, parse.candidates[k] ?? 0) >= 0) seen++;
+    for (let k = from; k < to; k++) {
+      const codePoint = parse.candidates[k] ?? 0;
+      if (seen === 0 || to - from === 1 || tokenId(model, codePoint) >= 0) candidates.push(codePoint);
+    }
+    offsets.push(candidates.length);
+  }
+  return { ...parse, offsets, candidates };
 }
 
 /** Token id at a position of the run, reaching into the context beyond either end. */
