@@ -37,9 +37,9 @@ export function escapeXmlAttribute(text: string): string {
   return text.replace(/[&<>"\t\n\r]/g, (character) => ATTRIBUTE_ESCAPES[character] ?? character);
 }
 
-/** Escapes text for XML character content. */
+/** Escapes text for XML character content; a carriage return becomes `&#13;` so line-end normalisation keeps it. */
 export function escapeXmlText(text: string): string {
-  return text.replace(/[&<>]/g, (character) => ATTRIBUTE_ESCAPES[character] ?? character);
+  return text.replace(/[&<>\r]/g, (character) => ATTRIBUTE_ESCAPES[character] ?? character);
 }
 
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = Object.freeze({
