@@ -71,8 +71,7 @@ if (until === 'aggregate') {
   conceptGraph = { nodes: result.conceptGraph.order, edges: result.conceptGraph.size };
   enter('outputs');
   const { buildOutputFiles } = await import('../src/outputs.ts');
-  const { readFonts } = await import('../src/io/read-fonts.ts');
-  const files = await buildOutputFiles(result, { fonts: await readFonts() });
+  const { files } = await buildOutputFiles(result);
   outputFiles = files.length;
   enter('write');
   const { writeFilesAtomic } = await import('../src/io/write-files.ts');

@@ -76,7 +76,7 @@ export function aggregateMentions(papers: readonly Paper[], matches: readonly Pa
 }
 
 /** Aliases without duplicates of each other or of the label (case- and whitespace-insensitive; the first spelling met is kept). */
-function dedupeAliases(aliases: readonly string[], label: string): string[] {
+export function dedupeAliases(aliases: readonly string[], label: string): string[] {
   const seen = new Set([label.replace(/\s+/g, ' ').toLowerCase()]);
   const kept: string[] = [];
   for (const alias of aliases) {

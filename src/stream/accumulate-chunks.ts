@@ -16,6 +16,7 @@
 import { issue, type Issue } from '../core/issues.ts';
 import type { Concept, Evidence, Mention, Paper, SourceRef } from '../core/types.ts';
 import { canonicalForm, type Vocabulary } from '../concepts/vocabulary.ts';
+import { dedupeAliases } from '../concepts/aggregate-mentions.ts';
 import type { CompactChunk } from './compact-chunk.ts';
 
 export interface CompactMentions {
@@ -290,19 +291,6 @@ export function toMentions(corpus: Pick<CompactCorpus, 'papers' | 'mentions' | '
   }
   out.length = k;
   return out;
-}
-
-/** Aliases without exact duplicates of each other or of the label (whitespace-insensitive), as aggregate-mentions.ts. */
-function dedupeAliases(aliases: readonly string[], label: string): string[] {
-  const seen = new Set([label.replace(/\s+/g, ' ')]);
-  const kept: string[] = [];
-  for (const alias of aliases) {
-    const normal = alias.replace(/\s+/g, ' ').trim();
-    if (normal === '' || seen.has(normal)) continue;
-    seen.add(normal);
-    kept.push(normal);
-  }
-  return kept;
 }
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {

@@ -1,10 +1,13 @@
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpusModel, writeCorpus } from '../../bench/generate-corpus.ts';
 import { extractStream, type ExtractStreamOptions } from '../../src/stream/extract-stream.ts';
 import { toMentions } from '../../src/stream/accumulate-chunks.ts';
+import { extractConcepts } from '../../src/concepts/extract-concepts.ts';
+import { parseArxivRecord } from '../../src/ingest/parse-arxiv-record.ts';
+import type { Mention, Paper } from '../../src/core/types.ts';
 
 let dir = '';
 let corpus = '';
@@ -51,6 +54,18 @@ describe('extractStream', () => {
     expect(some.papers.length).toBeLessThan(all.papers.length);
     expect(some.papers.every((paper) => paper.categories.includes('cs.CL') && (paper.month ?? '') >= '2015-01')).toBe(true);
     expect(some.filtered).toBe(all.papers.length - some.papers.length);
+  });
+
+  it('finds the same concepts and mentions as the in-memory extractConcepts with the same vocabulary', async () => {
+    const streamed = await run({ workers: 2 });
+    const papers = (await readFile(corpus, 'utf8'))
+      .split('\n')
+      .map((text, i) => parseArxivRecord(text, { file: 'corpus.jsonl', line: i + 1 }).paper)
+      .filter((paper): paper is Paper => paper !== null);
+    const inMemory = extractConcepts(papers, { vocabulary: streamed.vocabulary });
+    expect(streamed.concepts).toEqual(inMemory.concepts);
+    const strip = (mention: Mention) => ({ ...mention, forms: [], evidence: [] });
+    expect(toMentions(streamed).map(strip)).toEqual(inMemory.mentions.map(strip));
   });
 
   it('stops when aborted', async () => {
