@@ -10,6 +10,10 @@ import { readConceptOptions } from '../concept-options.ts';
 import type { CliContext } from '../context.ts';
 import { parseIntegerOption, parseNumberOption } from '../parse-options.ts';
 import { summarizeRun } from '../summarize-run.ts';
+import { CliExit } from '../context.ts';
+import { onInterrupt } from '../interrupt.ts';
+import { analyzeStreamWithProgress } from '../analyze-stream-progress.ts';
+import { resolveStreamInputs } from '../stream-inputs.ts';
 
 export const DEFAULT_INPUT = 'data';
 export const DEFAULT_OUT = 'output';
@@ -25,6 +29,11 @@ interface AnalyzeCommandOptions {
   lexicon?: string;
   thesaurus?: string;
   json: boolean;
+  category?: string[];
+  from?: string;
+  to?: string;
+  workers?: number;
+  quiet: boolean;
 }
 
 export function registerAnalyzeCommand(program: Command, context: CliContext): void {
@@ -42,6 +51,11 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--thesaurus <file>', 'VOSviewer thesaurus: label<TAB>replace by; empty replacement drops the term')
     .option('--no-repair', 'do not repair damaged encodings')
     .option('--json', 'print the run summary as JSON on stdout', false)
+    .option('--category <prefix...>', 'JSONL inputs: keep papers in these arXiv categories (prefix: cs keeps cs.LG)')
+    .option('--from <YYYY-MM>', 'JSONL inputs: keep papers from this month on')
+    .option('--to <YYYY-MM>', 'JSONL inputs: keep papers up to this month')
+    .option('--workers <n>', 'JSONL inputs: extraction threads (default: all cores; 0 = main thread)', parseIntegerOption('--workers'))
+    .option('--quiet', 'no progress on stderr', false)
     .addHelpText(
       'after',
       `\nExamples:\n  papergraph analyze                      # ${DEFAULT_INPUT}/ into ${DEFAULT_OUT}/\n  papergraph analyze lists/ more.md -o out --seed 7 -k 6\n`,
@@ -49,21 +63,27 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .action(async (inputs: string[], options: AnalyzeCommandOptions) => {
       const k = options.k === 'auto' ? 'auto' : parseIntegerOption('--k')(options.k);
       const conceptFiles = await readConceptOptions(options, context.cwd);
-      const analysis = await analyze(inputs, {
-        cwd: context.cwd,
-        seed: options.seed,
-        k,
-        resolution: options.resolution,
-        normalization: options.normalization,
-        minPapers: options.minPapers,
-        repair: options.repair,
-        concepts: conceptFiles.concepts,
-      });
-      const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
-      const { files, issues } = await buildOutputFiles(result);
-      await writeFilesAtomic(resolve(context.cwd, options.out), files);
-      const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
-      if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);
-      else context.stderr(summary.text);
+      const common = { seed: options.seed, k: k as number | 'auto', resolution: options.resolution, normalization: options.normalization, minPapers: options.minPapers, concepts: conceptFiles.concepts };
+      // Large JSONL inputs (arXiv snapshot) take the streaming route (issue 8), with progress and Ctrl-C.
+      const streamInputs = resolveStreamInputs(inputs, context.cwd);
+      const filter = { ...(options.category ? { categories: options.category.flatMap((value) => value.split(',')).filter(Boolean) } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+      if (streamInputs === null && Object.keys(filter).length > 0) throw new CliExit(2, 'error: --category, --from and --to apply to JSONL inputs (.jsonl, .jsonl.gz)');
+      const interrupt = streamInputs ? onInterrupt(context) : null;
+      try {
+        const analysis = streamInputs
+          ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}) }, context, options.quiet, interrupt?.signal)
+          : await analyze(inputs, { ...common, cwd: context.cwd, repair: options.repair });
+        const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
+        const { files, issues } = await buildOutputFiles(result);
+        await writeFilesAtomic(resolve(context.cwd, options.out), files, interrupt ? { signal: interrupt.signal } : {});
+        const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
+        if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);
+        else context.stderr(summary.text);
+      } catch (error) {
+        if (interrupt?.signal.aborted) throw new CliExit(130, 'interrupted: nothing was written');
+        throw error;
+      } finally {
+        interrupt?.release();
+      }
     });
 }
