@@ -72,6 +72,8 @@ if (until === 'aggregate') {
   enter('outputs');
   const { buildOutputFiles } = await import('../src/outputs.ts');
   const { files } = await buildOutputFiles(result);
+  const { fullPaperConceptGraphFiles } = await import('../src/cli/stream-inputs.ts');
+  files.push(...fullPaperConceptGraphFiles(result));
   outputFiles = files.length;
   enter('write');
   const { writeFilesAtomic } = await import('../src/io/write-files.ts');

@@ -1,10 +1,14 @@
 /**
  * Which `analyze` inputs take the streaming route (stream/analyze-stream.ts): `.jsonl` and `.jsonl.gz` files, and
- * folders that hold only such files. Paper lists (Markdown, …) go through pipeline.ts as before.
+ * folders that hold only such files. Paper lists (Markdown, …) go through pipeline.ts as before. Also the extra
+ * output of that route: the complete paper–concept graph, streamed to disk.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { AnalysisResult } from '../core/result.ts';
+import type { OutputFile } from '../io/write-files.ts';
 import type { StreamInput } from '../stream/extract-stream.ts';
+import { toFullPaperConceptGexf } from '../export/to-full-paper-concept-gexf.ts';
 
 const STREAM_EXTENSIONS = ['.jsonl', '.jsonl.gz', '.ndjson', '.ndjson.gz'] as const;
 
@@ -28,6 +32,15 @@ export function resolveStreamInputs(inputs: readonly string[], cwd: string): Str
     else return null;
   }
   return files.length > 0 ? files : null;
+}
+
+/** `graph-full.gexf`, streamed, when the result's paper–concept graph holds fewer papers than the corpus. */
+export function fullPaperConceptGraphFiles(result: AnalysisResult): OutputFile[] {
+  let graphPapers = 0;
+  result.paperConceptGraph.forEachNode((_key, attributes) => {
+    if (attributes['kind'] === 'paper') graphPapers++;
+  });
+  return graphPapers < result.papers.length ? [{ path: 'graph-full.gexf', data: toFullPaperConceptGexf(result) }] : [];
 }
 
 function statOrNull(path: string): { isDirectory(): boolean } | null {

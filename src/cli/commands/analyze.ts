@@ -13,7 +13,7 @@ import { summarizeRun } from '../summarize-run.ts';
 import { CliExit } from '../context.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { analyzeStreamWithProgress } from '../analyze-stream-progress.ts';
-import { resolveStreamInputs } from '../stream-inputs.ts';
+import { fullPaperConceptGraphFiles, resolveStreamInputs } from '../stream-inputs.ts';
 
 export const DEFAULT_INPUT = 'data';
 export const DEFAULT_OUT = 'output';
@@ -75,6 +75,8 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
           : await analyze(inputs, { ...common, cwd: context.cwd, repair: options.repair });
         const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
         const { files, issues } = await buildOutputFiles(result);
+        // The streaming route keeps a bounded paper–concept graph; the complete one is streamed to disk.
+        if (streamInputs) files.push(...fullPaperConceptGraphFiles(result));
         await writeFilesAtomic(resolve(context.cwd, options.out), files, interrupt ? { signal: interrupt.signal } : {});
         const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
         if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);

@@ -1,0 +1,106 @@
+/**
+ * The complete paper–concept graph as GEXF 1.3 pieces, straight from the result's papers, concepts, mentions and
+ * paper themes, never as a graphology graph: for corpora whose paper–concept graph is too large to hold (the
+ * streaming route keeps a bounded one in `paperConceptGraph`). The pieces are yielded a few hundred elements at a
+ * time for io/write-files.ts to stream to disk, so memory does not grow with the file.
+ *
+ * GEXF 1.3 or 1.2draft. Same declarations, node keys and columns as export/to-gexf.ts (graph-columns.ts, `paper:`/`concept:` keys), as a
+ * static graph without layout (positions and sizes are not computed for millions of nodes); themes as assigned by
+ * graph/assign-themes.ts (the Louvain method when present, else Leiden; k-means). Text is cleaned of characters XML
+ * forbids, as the other exporters do.
+ */
+import type { AnalysisResult } from '../core/result.ts';
+import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
+import { conceptAttributes, paperAttributes } from '../graph/build-paper-concept-graph.ts';
+import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
+import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
+import { createTextSanitizer, escapeXmlAttribute, escapeXmlText, formatNumber } from './sanitize-text.ts';
+
+export interface ToFullPaperConceptGexfOptions {
+  /** Nodes or edges per piece. Default: 500. */
+  chunkSize?: number;
+  /** Significant digits of non-integer numbers. Default: 8. */
+  digits?: number;
+  /** Default: '1.3'. */
+  version?: GexfVersion;
+}
+
+export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'mentions' | 'themes' | 'paperThemes'>, options: ToFullPaperConceptGexfOptions = {}): Generator<string> {
+  const chunkSize = options.chunkSize ?? 500;
+  const digits = options.digits ?? 8;
+  const sanitizer = createTextSanitizer('GEXF 1.3');
+  const columns = nodeColumns('paper-concept');
+  const graphMethod = result.themes.some((theme) => theme.method === 'louvain') || !result.themes.some((theme) => theme.method === 'leiden') ? 'louvain' : 'leiden';
+  const labels = new Map(result.themes.map((theme) => [`${theme.method}#${theme.id}`, theme.label]));
+  const graphTheme = new Map<string, number>();
+  const kmeansTheme = new Map<string, number>();
+  for (const entry of result.paperThemes) {
+    if (entry.method === graphMethod) graphTheme.set(entry.paperId, entry.themeId);
+    else if (entry.method === 'kmeans') kmeansTheme.set(entry.paperId, entry.themeId);
+  }
+  const values = (attributes: Record<string, unknown>, where: string): string => {
+    let out = '';
+    for (const column of columns) {
+      const value = columnValue(column, attributes);
+      if (value !== null) out += `          <attvalue for="${column.key}" value="${escapeXmlAttribute(text(column, value, where))}"/>\n`;
+    }
+    return out === '' ? '' : `        <attvalues>\n${out}        </attvalues>\n`;
+  };
+  const text = (column: Column, value: string | number, where: string): string =>
+    typeof value === 'number' ? (column.type === 'integer' ? String(value) : formatNumber(value, digits)) : sanitizer.clean(value, () => `${column.key} of ${where}`);
+
+  const ns = GEXF_NAMESPACES[options.version ?? '1.3'];
+  let head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  head += `<gexf xmlns="${ns.gexf}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${ns.gexf} ${ns.schema}" version="${ns.version}">\n`;
+  head += '  <meta>\n    <creator>papergraph</creator>\n    <description>papergraph: complete paper–concept graph</description>\n  </meta>\n';
+  head += '  <graph mode="static" defaultedgetype="undirected">\n';
+  head += declare('node', columns) + declare('edge', EDGE_COLUMNS);
+  head += `    <nodes count="${result.papers.length + result.concepts.length}">\n`;
+  yield head;
+
+  let piece = '';
+  let inPiece = 0;
+  const flush = function* (): Generator<string> {
+    if (++inPiece >= chunkSize) {
+      yield piece;
+      piece = '';
+      inPiece = 0;
+    }
+  };
+  const months = new Map<string, string>();
+  for (const paper of result.papers) {
+    months.set(paper.id, paper.month ?? '');
+    const attributes: Record<string, unknown> = { ...paperAttributes(paper) };
+    const theme = graphTheme.get(paper.id) ?? -1;
+    const kmeans = kmeansTheme.get(paper.id) ?? -1;
+    attributes['theme'] = theme;
+    attributes['themeLabel'] = theme >= 0 ? (labels.get(`${graphMethod}#${theme}`) ?? '') : '';
+    attributes['kmeansTheme'] = kmeans;
+    attributes['kmeansThemeLabel'] = kmeans >= 0 ? (labels.get(`kmeans#${kmeans}`) ?? '') : '';
+    const key = paperNodeKey(paper.id);
+    piece += `      <node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(paper.title, () => `label of ${key}`))}">\n${values(attributes, key)}      </node>\n`;
+    yield* flush();
+  }
+  for (const concept of result.concepts) {
+    const key = conceptNodeKey(concept.id);
+    piece += `      <node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(concept.label, () => `label of ${key}`))}">\n${values({ ...conceptAttributes(concept) }, key)}      </node>\n`;
+    yield* flush();
+  }
+  piece += `    </nodes>\n    <edges count="${result.mentions.length}">\n`;
+  let id = 0;
+  for (const mention of result.mentions) {
+    const source = escapeXmlAttribute(sanitizer.clean(paperNodeKey(mention.paperId), () => 'source of an edge'));
+    const target = escapeXmlAttribute(sanitizer.clean(conceptNodeKey(mention.conceptId), () => 'target of an edge'));
+    const month = months.get(mention.paperId) ?? '';
+    piece += `      <edge id="${id++}" source="${source}" target="${target}" weight="${formatNumber(mention.score, digits)}">\n        <attvalues>\n          <attvalue for="count" value="${mention.count}"/>\n${month !== '' ? `          <attvalue for="firstMonth" value="${escapeXmlAttribute(month)}"/>\n` : ''}        </attvalues>\n      </edge>\n`;
+    yield* flush();
+  }
+  piece += '    </edges>\n  </graph>\n</gexf>\n';
+  yield piece;
+}
+
+function declare(kind: 'node' | 'edge', columns: readonly Column[]): string {
+  let out = `    <attributes class="${kind}" mode="static">\n`;
+  for (const column of columns) out += `      <attribute id="${column.key}" title="${column.key}" type="${column.type}"/>\n`;
+  return `${out}    </attributes>\n`;
+}
