@@ -53,7 +53,7 @@ export function createProgress(context: Pick<CliContext, 'stderr' | 'stderrIsTTY
     const seconds = Math.max(1e-9, (time - started) / 1000);
     const rate = last.done / seconds;
     const parts = [`${stage}: ${formatCount(last.done)} ${settings.unit}`];
-    if (final) return `${parts[0]} in ${formatSeconds(seconds)} (${formatCount(Math.round(rate))} ${settings.unit}/s)`;
+    if (final) return last.done === 0 ? `${stage}: ${formatSeconds(seconds)}` : `${parts[0]} in ${formatSeconds(seconds)} (${formatCount(Math.round(rate))} ${settings.unit}/s)`;
     if (last.fraction !== null) parts.push(`${Math.floor(last.fraction * 100)}%`);
     parts.push(`${formatCount(Math.round(rate))} ${settings.unit}/s`);
     if (last.fraction !== null && last.fraction > 0.01 && last.fraction < 1) parts.push(`ETA ${formatSeconds((seconds * (1 - last.fraction)) / last.fraction)}`);

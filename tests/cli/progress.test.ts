@@ -36,6 +36,14 @@ describe('createProgress', () => {
     expect(out.at(-1)).toBe('\r\x1b[Kread: 500 papers in 1.0 s (500 papers/s)\n');
   });
 
+  it('ends a stage without counts with its time only', () => {
+    const { progress, out, tick } = harness(false);
+    progress.update('vocabulary', { done: 0, fraction: null });
+    tick(1500);
+    progress.end();
+    expect(out).toEqual(['vocabulary: 1.5 s\n']);
+  });
+
   it('works without a known total', () => {
     const { progress, out, tick } = harness(false);
     progress.update('read', { done: 0, fraction: null });

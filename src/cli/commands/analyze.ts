@@ -71,12 +71,13 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
       const interrupt = streamInputs ? onInterrupt(context) : null;
       try {
         const analysis = streamInputs
-          ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}) }, context, options.quiet, interrupt?.signal)
+          ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}) }, context, options.quiet, interrupt)
           : await analyze(inputs, { ...common, cwd: context.cwd, repair: options.repair });
         const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
         const { files, issues } = await buildOutputFiles(result);
         // The streaming route keeps a bounded paper–concept graph; the complete one is streamed to disk.
         if (streamInputs) files.push(...fullPaperConceptGraphFiles(result));
+        interrupt?.arm();
         await writeFilesAtomic(resolve(context.cwd, options.out), files, interrupt ? { signal: interrupt.signal } : {});
         const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
         if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);
