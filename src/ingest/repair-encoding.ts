@@ -38,6 +38,7 @@ import { issue, type Issue } from '../core/issues.ts';
 import modelData from '../../data/encoding/zh-model.json' with { type: 'json' };
 import { createCharModel, logBigram, logTrigram, tokenId, type CharModel, type CharModelData } from './char-model.ts';
 import { CODE_PAGES, codePage, type CodePage } from './code-pages.ts';
+import { differingWindow } from './differing-window.ts';
 import { isPlausibleCodePoint } from './plausible-code-points.ts';
 import { parseUtf8WithGaps, type GapParse } from './utf8-gaps.ts';
 
@@ -182,8 +183,9 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     `repaired ${spans.length} mojibake span(s) in ${file}: ${charactersRecovered} character(s) recovered, ${bytesInserted} missing byte(s) restored, ${uncertain.length} uncertain`,
     where));
   for (const span of uncertain) {
+    const readings = span.alternatives.map((alternative) => differingWindow(span.repaired, alternative));
     issues.push(issue('encoding-uncertain', 'warning',
-      `uncertain encoding repair "${span.original}" -> "${span.repaired}" (also possible: ${span.alternatives.map((a) => `"${a}"`).join(', ')})`,
+      `uncertain encoding repair: kept "${readings[0]?.[0] ?? span.repaired}", could also be ${readings.map(([, other]) => `"${other}"`).join(' or ')}`,
       { ...where, line: span.line }));
   }
   const reported = new Set<number>();
