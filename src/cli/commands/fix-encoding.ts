@@ -1,8 +1,10 @@
 /**
  * `papergraph fix-encoding <file> [-o out]`: repairs mojibake in one text file (see ingest/repair-encoding.ts)
  * and writes the repaired text to `out`, or to stdout. The input is only read, never written; `-o` naming the
- * input is refused. A summary goes to stderr: spans repaired, characters recovered, the repaired Markdown
- * headings (so the note titles can be checked at a glance) and every uncertain span with its line.
+ * input (by any spelling, or a link to it) is refused. A summary goes to stderr: spans repaired, characters
+ * recovered, the repaired Markdown headings (so the note titles can be checked at a glance) and the uncertain
+ * spans with their lines, showing where the kept reading and the runner-up differ (the first 20 of each list;
+ * `--max-listed` for more). The full list of uncertain spans is in the `encoding-uncertain` issues.
  */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
