@@ -42,6 +42,8 @@ export interface VocabularyTerm {
   labelsZh: string[];
   /** Specificity in [0, 1]: inverse document frequency, normalised. */
   weight: number;
+  /** Prior confidence that the term is a concept: 1 for lexicon terms, more for defined acronyms, less for discovered phrases. */
+  confidence: number;
 }
 
 export interface Vocabulary {
@@ -73,9 +75,9 @@ export interface BuildVocabularyOptions {
   discover?: boolean;
   /** A discovered term recurring in at least this many papers enters the vocabulary even if no paper ranks it high. Default 3. */
   minPapers?: number;
-  /** Discovered terms taken from each paper's own best candidates. Default 8. */
+  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 20. */
   discoveredPerPaper?: number;
-  /** Allow single-word discovered terms (names are always allowed). Default true. */
+  /** Allow single-word discovered terms (names are always allowed). Default false: single common words are rarely concepts of their own. */
   singleWords?: boolean;
   /** Longest discovered term, in words. Default 5. */
   maxWords?: number;
@@ -109,8 +111,8 @@ function resolveOptions(options: BuildVocabularyOptions): Resolved {
     thesaurus: options.thesaurus ?? [],
     discover: options.discover ?? true,
     minPapers: positive('minPapers', options.minPapers, 3),
-    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 8, 0),
-    singleWords: options.singleWords ?? true,
+    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 20, 0),
+    singleWords: options.singleWords ?? false,
     maxWords: positive('maxWords', options.maxWords, 5),
     sampleSize: positive('sampleSize', options.sampleSize, 20_000),
     background: options.background ?? null,
@@ -129,6 +131,10 @@ interface Draft {
   forms: Map<string, number>;
   keys: Set<string>;
   needsCapital: Set<string>;
+  /** Discovered as a name ("ComputerRL", "Dynamic Entropy Weighting"). */
+  name: boolean;
+  /** Papers of the sample it was discovered in. */
+  df: number;
 }
 
 export function buildVocabulary(papers: readonly Paper[], options: BuildVocabularyOptions = {}): Vocabulary {
@@ -148,7 +154,7 @@ export function buildVocabulary(papers: readonly Paper[], options: BuildVocabula
     if (!byKey.has(key)) byKey.set(key, draft);
   };
   const newDraft = (label: string, type: ConceptType, origin: ConceptOrigin): number => {
-    drafts.push({ label, type, origin, parentLabel: null, aliases: new Set(), labelsZh: new Set(), forms: new Map(), keys: new Set(), needsCapital: new Set() });
+    drafts.push({ label, type, origin, parentLabel: null, aliases: new Set(), labelsZh: new Set(), forms: new Map(), keys: new Set(), needsCapital: new Set(), name: false, df: 0 });
     return drafts.length - 1;
   };
 
@@ -305,6 +311,24 @@ const WEAK_HEADS: ReadonlySet<string> = new Set(
   'algorithm method approach framework training task technique strategy mechanism paradigm setting problem model variant objective loss based style like'.split(' '),
 );
 
+/**
+ * True for a known term with only a weak head or generic modifiers around it ("RL algorithms", "RL baselines",
+ * "text-only LLMs", "Light-IF-32B model"): the known term is matched on its own.
+ */
+function addsNothing(words: readonly string[], byKey: ReadonlyMap<string, number>): boolean {
+  if (words.length < 2) return false;
+  const head = words[words.length - 1]!;
+  const weak = (word: string): boolean => WEAK_HEADS.has(word) || GENERIC_HEADS.has(word);
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    const prefix = words.slice(0, cut).join(' ');
+    if (byKey.has(prefix) && words.slice(cut).every(weak)) return true;
+  }
+  for (let cut = 1; cut < words.length; cut++) {
+    if (byKey.has(words.slice(cut).join(' ')) && words.slice(0, cut).every((word) => GENERIC_MODIFIERS.has(word))) return true;
+  }
+  return weak(head) && words.length === 2 && /\d/.test(words[0]!);
+}
+
 /** True when a candidate's words make it generic ("proposed method", "strong performance", "framework"). */
 export function isGenericCandidate(words: readonly string[]): boolean {
   const key = words.join(' ');
@@ -369,8 +393,7 @@ function discoverTerms(
       const global = candidates.get(key)!;
       if (single && !global.name && !resolved.singleWords) continue;
       if (byKey.has(key)) continue; // already a lexicon or acronym term
-      // A known term with a weak head adds nothing ("RL algorithms", "GRPO training").
-      if (words.length > 1 && WEAK_HEADS.has(words[words.length - 1]!) && byKey.has(words.slice(0, -1).join(' '))) continue;
+      if (addsNothing(words, byKey)) continue;
       let nestedIn = 0;
       let nestedCount = 0;
       for (const [other, otherEntry] of local) {
@@ -387,17 +410,26 @@ function discoverTerms(
       scored.push({ key, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    if ((globalThis as any).__debugDiscovery?.(texts[perPaper.indexOf(local)]?.title)) console.error(scored.slice(0, 40).map((x) => `${x.key}=${x.score.toFixed(2)}`).join(" | "));
     let taken = 0;
     for (const { key } of scored) {
-      if (taken >= resolved.discoveredPerPaper) break;
       const entry = local.get(key)!;
-      if (entry.count < 2 && !entry.inTitle && entry.words.length < 2 && !candidates.get(key)!.name) continue;
+      const global = candidates.get(key)!;
+      // Names are taken whatever the quota ("Entropulse", "BeyondAIME"), except a size or date variant of another
+      // name ("AutoGLM-OS-9B", "GLM-4-9B-0414"): its family name is matched instead.
+      if (global.name && entry.words.length === 1) {
+        if (!/(?:^|\s)(?:\d+(?:\.\d+)?[bmkt]|\d{3,})$/.test(key) || !key.includes(' ')) chosen.add(key);
+        continue;
+      }
+      if (taken >= resolved.discoveredPerPaper) continue;
+      if (entry.count < 2 && !entry.inTitle && entry.words.length < 2 && !global.name) continue;
       chosen.add(key);
       taken++;
     }
   }
   for (const [key, candidate] of candidates) {
-    if (candidate.df >= resolved.minPapers && !byKey.has(key) && !isGenericCandidate(key.split(' ')) && key.includes(' ')) chosen.add(key);
+    const words = key.split(' ');
+    if (candidate.df >= resolved.minPapers && !byKey.has(key) && !isGenericCandidate(words) && words.length > 1 && !addsNothing(words, byKey)) chosen.add(key);
   }
   for (const key of [...chosen].sort()) {
     if (byKey.has(key)) continue;
@@ -406,6 +438,8 @@ function discoverTerms(
     const words = key.split(' ');
     const index = newDraft(label, guessType(words, { introduced: candidate.name && candidate.df <= 2 }), 'discovered');
     for (const [form, n] of candidate.forms) count(drafts[index]!.forms, form, n);
+    drafts[index]!.name = candidate.name;
+    drafts[index]!.df = candidate.df;
     addPhrase(index, label, false);
   }
 }
@@ -531,7 +565,8 @@ function assembleVocabulary(
     const aliases = [...draft.aliases].filter((alias) => alias !== label);
     const parentKey = draft.parentLabel === null ? null : termKey(draft.parentLabel);
     const parent = parentKey === null ? null : (idByLabelKey.get(parentKey) ?? slugify(draft.parentLabel ?? ''));
-    return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight) };
+    const confidence = draft.origin === 'lexicon' ? 1 : draft.origin === 'acronym' ? 1.2 : 0.45 + (draft.name ? 0.3 : 0) + (draft.df >= 2 ? 0.15 : 0);
+    return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight), confidence };
   });
   const phrases: [string, number, number][] = [];
   for (const [key, index] of byKey) {
