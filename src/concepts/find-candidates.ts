@@ -30,6 +30,11 @@ export interface PhraseCandidate {
 export interface FindCandidatesOptions {
   /** Longest candidate in words. Default 5. */
   maxWords?: number;
+  /**
+   * Never end a candidate with a head that only names the kind of thing ("framework", "method", "problem"):
+   * concept labels drop them ("optimal control problem" → "optimal control"). Keyphrase indexing keeps them. Default true.
+   */
+  trimHeads?: boolean;
 }
 
 /** One word of a run: a token, or a hyphenated compound of tokens. */
@@ -88,19 +93,20 @@ const ADJ_TAGS = new Set(['JJ', 'JJR', 'JJS']);
 
 export function findCandidates(text: string, options: FindCandidatesOptions = {}): PhraseCandidate[] {
   const maxWords = options.maxWords ?? 5;
+  const trimHeads = options.trimHeads ?? true;
   const tokens = tokenize(text);
   const candidates: PhraseCandidate[] = [];
   let sentenceStart = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i]!.sentenceBefore) {
-      readSentence(text, tokens.slice(sentenceStart, i), maxWords, candidates);
+      readSentence(text, tokens.slice(sentenceStart, i), maxWords, trimHeads, candidates);
       sentenceStart = i;
     }
   }
   return candidates;
 }
 
-function readSentence(text: string, tokens: readonly Token[], maxWords: number, out: PhraseCandidate[]): void {
+function readSentence(text: string, tokens: readonly Token[], maxWords: number, trimHeads: boolean, out: PhraseCandidate[]): void {
   if (tokens.length === 0 || tokens.length > 400) return;
   // Title Case ("Scaling End-to-End Online Reinforcement Learning") hides parts of speech: tag its plain
   // capitalised words in lowercase; acronyms and inner-capital names keep their case.
@@ -158,13 +164,13 @@ function readSentence(text: string, tokens: readonly Token[], maxWords: number, 
       continue;
     }
     if (allowed) continue;
-    if (runStart !== -1) emitRun(text, units, runStart, u, maxWords, out);
+    if (runStart !== -1) emitRun(text, units, runStart, u, maxWords, trimHeads, out);
     runStart = unit !== undefined && unit.kind !== 'X' ? u : -1;
   }
 }
 
 /** Candidates of one run units[from, to): every sub-run with an allowed start and end. */
-function emitRun(text: string, units: readonly Unit[], from: number, to: number, maxWords: number, out: PhraseCandidate[]): void {
+function emitRun(text: string, units: readonly Unit[], from: number, to: number, maxWords: number, trimHeads: boolean, out: PhraseCandidate[]): void {
   for (let a = from; a < to; a++) {
     const first = units[a]!;
     if (GENERIC_MODIFIERS.has(first.lower) || /^\d/.test(first.lower)) continue;
@@ -181,7 +187,7 @@ function emitRun(text: string, units: readonly Unit[], from: number, to: number,
       if (!endsWell) continue;
       if (b === a && !(unit.kind === 'N')) continue;
       // "optimal control problem", "rollout mechanism": the head adds nothing; the shorter candidate stands for it.
-      if (b > a && TRIM_HEADS.has(unit.keys[unit.keys.length - 1]!)) continue;
+      if (trimHeads && b > a && TRIM_HEADS.has(unit.keys[unit.keys.length - 1]!)) continue;
       const keys = units.slice(a, b + 1).flatMap((part) => part.keys);
       out.push({
         key: keys.join(' '),

@@ -21,7 +21,7 @@ import { termKey, wordKey } from '../text/normalize.ts';
 import { tokenize, type Token } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
-import { PHRASE_NEEDS_CAPITAL, type Vocabulary } from './vocabulary.ts';
+import { PHRASE_EXACT_CASE, PHRASE_NEEDS_CAPITAL, type Vocabulary } from './vocabulary.ts';
 
 export interface MatchPaperOptions {
   /** Keep at most this many concepts per paper, the most salient. Default 40. */
@@ -139,7 +139,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
         continue;
       }
       const first = tokens[i]!;
-      if ((bestFlags & PHRASE_NEEDS_CAPITAL) !== 0 && bestEnd === i && !hasCapital(first.text)) {
+      if (bestEnd === i && (((bestFlags & PHRASE_NEEDS_CAPITAL) !== 0 && !hasCapital(first.text)) || ((bestFlags & PHRASE_EXACT_CASE) !== 0 && !isUpperish(first.text)))) {
         i++;
         continue;
       }
@@ -241,6 +241,12 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 /** `matchPaper` over many papers, in input order. Safe to run on chunks in worker threads. */
 export function matchPapers(papers: readonly Paper[], vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch[] {
   return papers.map((paper) => matchPaper(paper, vocabulary, options));
+}
+
+/** Written like an acronym: no lowercase letter except a plural "s" ("IT", "LLMs"), or inner capitals ("MoL"). */
+function isUpperish(text: string): boolean {
+  const body = text.endsWith('s') ? text.slice(0, -1) : text;
+  return !/[a-z]/.test(body) || /^[A-Za-z][a-z]*[A-Z]/.test(body);
 }
 
 function hasCapital(text: string): boolean {
