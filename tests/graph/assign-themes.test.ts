@@ -25,8 +25,8 @@ describe('assignThemes', () => {
     expect(graph.getNodeAttributes('concept:bell')).toMatchObject({ theme: -1, kmeansTheme: -1, color: NO_THEME_COLOR });
   });
 
-  it('gives themes beyond the palette one light grey', () => {
-    expect(themeColor(THEME_PALETTE.length)).not.toBe(NO_THEME_COLOR);
+  it('cycles through the shared palette beyond its length and greys no theme', () => {
+    expect(themeColor(THEME_PALETTE.length)).toBe(THEME_PALETTE[0]);
     expect(themeColor(-1)).toBe(NO_THEME_COLOR);
     expect(new Set(THEME_PALETTE).size).toBe(THEME_PALETTE.length);
   });
