@@ -58,7 +58,7 @@ describe('exports of the analysed seed list, read by real readers', () => {
 
   it('reads GEXF 1.2draft and GraphML back with networkx and the CSV tables with Python csv, counts and weights intact', () => {
     const all = Object.fromEntries([...files, ...files12].map((file) => [file.path, file.data]));
-    const read = withTempFiles(all, (dir) => python(READ_ALL, [dir])    ) as Record<string, { gexf: [number, number, boolean, boolean, number[]]; graphml: [number, number]; csv: [number, number] }>;
+    const read = withTempFiles(all, (dir) => python(READ_ALL, [dir])) as Record<string, { gexf: [number, number, boolean, boolean, number[]]; graphml: [number, number]; csv: [number, number] }>;
     for (const name of ['concept-graph', 'paper-concept-graph']) {
       const graph = graphOf(name);
       const back = read[name];
