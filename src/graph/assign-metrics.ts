@@ -59,12 +59,16 @@ export function assignMetrics(graph: AbstractGraph, options: AssignMetricsOption
   // pagerank.assign writes through graphology's node index, never through a plain object keyed by node (a node
   // called "__proto__" would corrupt such an object).
   if (graph.order > 0) {
-    pagerank.assign(graph, {
-      nodePagerankAttribute: 'pagerank',
-      getEdgeWeight: (_edge, attributes) => positiveWeight(attributes['weight']),
-      alpha: settings.alpha,
-      maxIterations: settings.maxIterations,
-    });
+    try {
+      pagerank.assign(graph, {
+        nodePagerankAttribute: 'pagerank',
+        getEdgeWeight: (_edge, attributes) => positiveWeight(attributes['weight']),
+        alpha: settings.alpha,
+        maxIterations: settings.maxIterations,
+      });
+    } catch (error) {
+      throw new PapergraphError('graph/assign-metrics', `PageRank did not converge in ${settings.maxIterations} iterations: raise maxIterations`, { cause: error });
+    }
   }
   const betweenness = weightedBetweenness(graph, {
     edgeLength: (attributes) => edgeLength(attributes['weight'], settings.maxEdgeLength),

@@ -31,3 +31,21 @@ describe('assignThemes', () => {
     expect(new Set(THEME_PALETTE).size).toBe(THEME_PALETTE.length);
   });
 });
+
+describe('assignThemes with Leiden communities', () => {
+  const leiden = themes.map((theme) => (theme.method === 'louvain' ? { ...theme, method: 'leiden' as const, label: `leiden ${theme.label}` } : theme));
+  const leidenPapers = paperThemes.map((paperTheme) => (paperTheme.method === 'louvain' ? { ...paperTheme, method: 'leiden' as const } : paperTheme));
+
+  it('uses Leiden when the themes have no Louvain communities', () => {
+    const graph = buildPaperConceptGraph(papers, concepts, mentions);
+    assignThemes(graph, leiden, leidenPapers);
+    expect(graph.getNodeAttributes('concept:grpo')).toMatchObject({ theme: 0, themeLabel: 'leiden GRPO & entropy' });
+    expect(graph.getNodeAttribute('paper:2509.00003', 'theme')).toBe(1);
+  });
+
+  it('takes the method asked for when both are present', () => {
+    const graph = buildPaperConceptGraph(papers, concepts, mentions);
+    assignThemes(graph, [...themes, ...leiden.filter((theme) => theme.method === 'leiden')], [...paperThemes, ...leidenPapers.filter((p) => p.method === 'leiden')], { graphMethod: 'leiden' });
+    expect(graph.getNodeAttribute('concept:grpo', 'themeLabel')).toBe('leiden GRPO & entropy');
+  });
+});
