@@ -78,6 +78,8 @@ export interface ClusteringSummary {
   };
   /** The graph method whose themes are crosswalked with k-means. */
   graphMethod?: 'louvain' | 'leiden';
+  /** The graph Louvain and Leiden ran on: paper similarity (kNN) or concept co-occurrence; modularity is of that graph. */
+  graphInput?: 'papers' | 'concepts';
   /** Papers assigned by similarity (weak: true), per method. */
   weaklyAssigned?: { louvain: number; leiden: number; kmeans: number };
   /** Graph themes (graphMethod) × k-means clusters. */
