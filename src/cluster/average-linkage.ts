@@ -3,9 +3,12 @@
  * algorithm (Murtagh 1983, "A survey of recent advances in hierarchical clustering algorithms", Comput. J. 26;
  * Müllner 2011, "Modern hierarchical, agglomerative clustering algorithms", arXiv:1109.2378): O(S²) time and
  * memory with Lance–Williams updates. Average linkage is reducible, so the chain's merges sorted by height form
- * the same dendrogram as the textbook algorithm; `cutAverageLinkage` stops after S − k of them.
+ * the same dendrogram as the textbook algorithm; `cutAverageLinkage` replays them lowest first and cuts where k
+ * clusters remain — or, with `minClusterSize` > 1, at the coarsest level that still has k clusters of at least
+ * that size, so a few outliers (which average linkage on co-association data leaves as singletons until the very
+ * top) do not take the place of real clusters; the caller decides what to do with the small ones.
  */
-export function cutAverageLinkage(distances: Float64Array | Float32Array, size: number, k: number): Int32Array {
+export function cutAverageLinkage(distances: Float64Array | Float32Array, size: number, k: number, minClusterSize = 1): Int32Array {
   const s = size;
   const d = Float64Array.from(distances);
   const members = new Float64Array(s).fill(1);
@@ -64,15 +67,36 @@ export function cutAverageLinkage(distances: Float64Array | Float32Array, size: 
     }
     return root;
   };
+  // Replay once to find the step to stop at: the last one at which at least k clusters have minClusterSize members.
+  const sizes = new Float64Array(s).fill(1);
+  let big = minClusterSize <= 1 ? s : 0;
+  let stopAfter = 0;
   let clusters = s;
+  if (clusters <= k || big >= k) stopAfter = 0;
+  let step = 0;
   for (const { merge } of order) {
-    if (clusters <= k) break;
-    // merge[0] and merge[1] are original indices inside the two merged clusters.
+    const ra = find(merge[0]);
+    const rb = find(merge[1]);
+    if (ra === rb) continue;
+    const before = ((sizes[ra] ?? 0) >= minClusterSize ? 1 : 0) + ((sizes[rb] ?? 0) >= minClusterSize ? 1 : 0);
+    parent[rb] = ra;
+    sizes[ra] = (sizes[ra] ?? 0) + (sizes[rb] ?? 0);
+    big += ((sizes[ra] ?? 0) >= minClusterSize ? 1 : 0) - before;
+    clusters--;
+    step++;
+    if (clusters >= k && big >= k) stopAfter = step;
+    if (clusters < k) break;
+  }
+  // Replay again up to that step.
+  for (let i = 0; i < s; i++) parent[i] = i;
+  step = 0;
+  for (const { merge } of order) {
+    if (step >= stopAfter) break;
     const ra = find(merge[0]);
     const rb = find(merge[1]);
     if (ra === rb) continue;
     parent[rb] = ra;
-    clusters--;
+    step++;
   }
   return Int32Array.from({ length: s }, (_, i) => find(i));
 }

@@ -67,7 +67,7 @@ export interface DetectThemesOptions {
   kRange?: readonly [number, number] | null;
   /** k-means restarts per candidate k. Default: 5. */
   restarts?: number;
-  /** k-means runs combined into the final consensus (≤ 1: best of restarts). Default: 50. */
+  /** k-means runs combined into the final consensus (≤ 1: best of restarts). Default: 100. */
   kmeansConsensusRuns?: number;
   /** LSA dimensions, or 'auto' = clamp(round(sqrt(N)), 10, 100). Default: 'auto'. */
   dimensions?: number | 'auto';
@@ -96,7 +96,7 @@ export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = O
   k: 'auto',
   kRange: null,
   restarts: 5,
-  kmeansConsensusRuns: 50,
+  kmeansConsensusRuns: 100,
   dimensions: 'auto',
   conceptWeight: 1,
   termWeight: 1,
