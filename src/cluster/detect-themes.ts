@@ -59,7 +59,7 @@ export interface DetectThemesOptions {
   graphInput?: GraphInput;
   /** Neighbours per paper in the paper similarity graph. Default: 10. */
   neighbors?: number;
-  /** Seeded runs combined per graph clustering (≤ 1: one plain run). Default: 10. */
+  /** Seeded runs combined per graph clustering (≤ 1: one plain run). Default: 25. */
   graphConsensusRuns?: number;
   /** Number of k-means clusters, or 'auto' (silhouette over kRange). Default: 'auto'. */
   k?: number | 'auto';
@@ -92,7 +92,7 @@ export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = O
   graphMethod: 'leiden',
   graphInput: 'papers',
   neighbors: 10,
-  graphConsensusRuns: 10,
+  graphConsensusRuns: 25,
   k: 'auto',
   kRange: null,
   restarts: 5,

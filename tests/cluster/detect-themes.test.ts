@@ -104,3 +104,12 @@ describe('detectThemes options', () => {
     expect(empty.paperThemes).toEqual([]);
   });
 });
+
+describe('cluster public surface', () => {
+  it('exports the pieces named in the contract', async () => {
+    const keys = Object.keys(await import('../../src/cluster/index.ts'));
+    for (const name of ['detectThemes', 'detectLouvainCommunities', 'detectLeidenCommunities', 'detectKmeansClusters', 'labelThemes', 'measureStability', 'crosswalkThemes', 'modularity', 'assignThemeAttributes']) {
+      expect(keys).toContain(name);
+    }
+  });
+});
