@@ -11,7 +11,8 @@
  *   3. k-means    consensus spherical k-means on the LSA rows, k by silhouette over `kRange` or given
  *   4. labels     c-TF-IDF over concepts, distinct heads per method (label-themes.ts)
  *   5. stability  each method re-run with `stabilityRuns` other seeds; ARI/NMI vs the reference and per-theme
- *                 Jaccard stability (measure-stability.ts); themes marked stable or fragile
+ *                 Jaccard stability (measure-stability.ts); themes marked stable or fragile. Graph methods are
+ *                 also re-run at resolution × `resolutionFactors`, and the agreement with the chosen one reported
  *   6. crosswalk  `graphMethod` themes × k-means clusters over papers (crosswalk-themes.ts)
  *
  * Deterministic for the same input and options: all randomness derives from `seed`.
@@ -20,13 +21,14 @@ import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
 import { issue, type Issue } from '../core/issues.ts';
 import { DEFAULT_SEED } from '../core/random.ts';
-import type { ClusteringSummary, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
+import type { ClusteringSummary, ResolutionAgreement, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
 import type { Concept, Mention, Paper, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { assignPapersToCommunities, type PaperAssignment } from './assign-papers-to-communities.ts';
 import { assignPapersToPaperCommunities } from './assign-papers-to-paper-communities.ts';
 import { buildPaperSimilarityGraph } from './build-paper-similarity-graph.ts';
 import { buildPaperVectors } from './build-paper-vectors.ts';
 import type { CommunityDetection } from './community-detection.ts';
+import { comparePartitions } from './compare-partitions.ts';
 import { crosswalkThemes } from './crosswalk-themes.ts';
 import { detectConsensusCommunities } from './detect-consensus-communities.ts';
 import { detectKmeansClusters } from './detect-kmeans-clusters.ts';
@@ -80,6 +82,8 @@ export interface DetectThemesOptions {
   minThemePapers?: number;
   /** Extra seeds run per method to measure stability (0 turns it off). Default: 4. */
   stabilityRuns?: number;
+  /** Graph methods are re-run at resolution × each factor to report how much themes depend on it. Default: [0.5, 2]. */
+  resolutionFactors?: readonly number[];
   /** Mean Jaccard from which a theme counts as stable (Hennig 2007). Default: 0.75. */
   stableAt?: number;
   /** Concepts in a label, at most. Default: 3. */
@@ -103,6 +107,7 @@ export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = O
   minThemeConcepts: 2,
   minThemePapers: 3,
   stabilityRuns: 4,
+  resolutionFactors: Object.freeze([0.5, 2]),
   stableAt: 0.75,
   maxLabels: 3,
 });
@@ -133,9 +138,9 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
   const paperGraph = settings.graphInput === 'papers' ? buildPaperSimilarityGraph(paperIds, lsa, { neighbors: settings.neighbors, seed: settings.seed }) : null;
   const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
-  const runGraph = (method: GraphMethod, seed: number): GraphRun => {
+  const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution): GraphRun => {
     const graph = paperGraph ?? input.conceptGraph;
-    const detection = detectConsensusCommunities(graph, { method, seed, resolution: settings.resolution, runs: settings.graphConsensusRuns });
+    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs: settings.graphConsensusRuns });
     if (paperGraph !== null) {
       const { assignment, themeCount } = assignPapersToPaperCommunities(paperIds, paperGraph, detection, settings.minThemePapers, lsa);
       return { detection, themeCount, assignment, members: null };
@@ -159,7 +164,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   };
   const themes: Theme[] = [];
   const paperThemes: PaperTheme[] = [];
-  const summaries = new Map<GraphMethod, { modularity: number; resolution: number; communities: number; stability?: StabilitySummary }>();
+  const summaries = new Map<GraphMethod, ClusteringSummary['louvain']>();
   const weaklyAssigned = { louvain: 0, leiden: 0, kmeans: 0 };
   for (const method of GRAPH_METHODS) {
     const reference = runGraph(method, settings.seed);
@@ -187,7 +192,19 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       themes.push(makeTheme(method, t, label, concepts, themePapers[t] ?? [], size, report, settings.stabilityRuns, assignment));
     }
     weaklyAssigned[method] = pushPaperThemes(paperThemes, method, paperIds, assignment);
-    summaries.set(method, { modularity: detection.modularity, resolution: settings.resolution, communities: detection.count, ...stabilitySummary(report, seeds, settings.stabilityRuns) });
+    const resolutions: ResolutionAgreement[] = settings.resolutionFactors.map((factor) => {
+      const resolution = settings.resolution * factor;
+      const other = runGraph(method, settings.seed, resolution);
+      const agreement = comparePartitions(assignment.theme, other.assignment.theme);
+      return { resolution, communities: other.themeCount, ari: agreement.ari, nmi: agreement.nmi };
+    });
+    summaries.set(method, {
+      modularity: detection.modularity,
+      resolution: settings.resolution,
+      communities: detection.count,
+      ...stabilitySummary(report, seeds, settings.stabilityRuns),
+      ...(resolutions.length > 0 ? { resolutions } : {}),
+    });
   }
 
   // 3. k-means on the LSA rows.
@@ -259,6 +276,9 @@ function resolveOptions(options: DetectThemesOptions): Required<DetectThemesOpti
   }
   if (settings.dimensions !== 'auto' && (!Number.isInteger(settings.dimensions) || settings.dimensions < 1)) {
     throw new PapergraphError(MODULE, `dimensions must be a positive integer or 'auto', got ${settings.dimensions}`);
+  }
+  if (settings.resolutionFactors.some((factor) => !(factor > 0) || !Number.isFinite(factor))) {
+    throw new PapergraphError(MODULE, `resolutionFactors must be positive numbers, got [${settings.resolutionFactors.join(', ')}]`);
   }
   if (!Number.isInteger(settings.stabilityRuns) || settings.stabilityRuns < 0) {
     throw new PapergraphError(MODULE, `stabilityRuns must be an integer >= 0, got ${settings.stabilityRuns}`);

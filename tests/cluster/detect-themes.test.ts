@@ -73,6 +73,8 @@ describe.each(['papers', 'concepts'] as const)('detectThemes on the %s graph', (
 
   it('reports stability, modularity and a crosswalk that covers every paper', () => {
     expect(result.clustering.leiden?.stability?.seeds).toEqual([43, 44]);
+    expect(result.clustering.leiden?.resolutions?.map((entry) => entry.resolution)).toEqual([0.5, 2]);
+    for (const entry of result.clustering.louvain.resolutions ?? []) expect(entry.ari).toBeLessThanOrEqual(1);
     for (const theme of result.themes) {
       expect(theme.stability).not.toBeNull();
       expect(theme.stable).toBe((theme.stability ?? 0) >= 0.75);
