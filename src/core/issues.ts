@@ -23,6 +23,8 @@ export const ISSUE_CODES = [
   'control-characters',
   'bad-json-line',
   'skipped-file',
+  'weak-theme-assignment',
+  'no-graph-themes',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -24,9 +24,64 @@ export interface RepairSummary {
   uncertain: number;
 }
 
+/** Run-to-run agreement of one method (cluster/measure-stability.ts): reference run vs runs with other seeds. */
+export interface StabilitySummary {
+  /** Seeds of the compared runs (the reference seed excluded). */
+  seeds: number[];
+  meanAri: number;
+  minAri: number;
+  meanNmi: number;
+  /** Themes whose mean best Jaccard across runs is >= stableAt, and the others. */
+  stableThemes: number;
+  fragileThemes: number;
+  stableAt: number;
+}
+
+/** One cell of the crosswalk: papers in graph theme `row` and k-means cluster `column`. */
+export interface CrosswalkCell {
+  row: number;
+  column: number;
+  papers: number;
+  /** |row ∩ column| / |row ∪ column|. */
+  jaccard: number;
+  /** Share of the row theme's papers that are in the column cluster. */
+  shareOfRow: number;
+  /** Share of the column cluster's papers that are in the row theme. */
+  shareOfColumn: number;
+}
+
+/** How the themes of one method map onto those of another, over papers (cluster/crosswalk-themes.ts). */
+export interface ThemeCrosswalk {
+  rowMethod: 'louvain' | 'leiden' | 'kmeans';
+  columnMethod: 'louvain' | 'leiden' | 'kmeans';
+  /** Theme ids, sizes (papers) and labels of rows and columns, in id order. */
+  rows: { id: number; label: string; papers: number }[];
+  columns: { id: number; label: string; papers: number }[];
+  /** Non-empty cells only, by row then column. */
+  cells: CrosswalkCell[];
+  /** Agreement between the two paper partitions. */
+  ari: number;
+  nmi: number;
+}
+
 export interface ClusteringSummary {
-  louvain: { modularity: number; resolution: number; communities: number };
-  kmeans: { k: number; chosenBy: 'user' | 'silhouette'; candidates: { k: number; silhouette: number }[] };
+  louvain: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary };
+  /** Leiden on the same concept graph (added by cluster/detect-themes.ts). */
+  leiden?: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary };
+  kmeans: {
+    k: number;
+    chosenBy: 'user' | 'silhouette';
+    candidates: { k: number; silhouette: number }[];
+    /** Latent dimensions of the LSA projection the clusters were computed in. */
+    dimensions?: number;
+    stability?: StabilitySummary;
+  };
+  /** The graph method whose themes are crosswalked with k-means. */
+  graphMethod?: 'louvain' | 'leiden';
+  /** Papers assigned by similarity (weak: true), per method. */
+  weaklyAssigned?: { louvain: number; leiden: number; kmeans: number };
+  /** Graph themes (graphMethod) × k-means clusters. */
+  crosswalk?: ThemeCrosswalk;
 }
 
 export interface AnalysisResult {

@@ -115,6 +115,10 @@ export interface Theme {
   size: number;
   /** Mean agreement of this theme across seeds (0..1), or null when not measured. */
   stability: number | null;
+  /** Stability at or above the stable threshold (0.75, Hennig 2007); absent when not measured. */
+  stable?: boolean;
+  /** Papers of the theme that were assigned by similarity (weak); absent when not counted. */
+  weakPapers?: number;
 }
 
 /** A paper's theme under one method. */

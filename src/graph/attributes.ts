@@ -52,6 +52,9 @@ export interface PaperNodeAttributes {
   themeLabel: string;
   kmeansTheme: number;
   kmeansThemeLabel: string;
+  weightedDegree: number;
+  betweenness: number;
+  pagerank: number;
   x: number;
   y: number;
   size: number;
@@ -66,4 +69,33 @@ export interface EdgeAttributes {
   count: number;
   /** First month both ends were seen together ('' when unknown). */
   firstMonth: string;
+}
+
+/** Which of the two graphs a graph is; builders set it as the graph attribute `graphKind`. */
+export const GRAPH_KINDS = ['paper-concept', 'cooccurrence'] as const;
+export type GraphKind = (typeof GRAPH_KINDS)[number];
+
+export interface GraphAttributes {
+  graphKind: GraphKind;
+}
+
+/** Attributes written by graph/assign-metrics.ts, in the order exports list them. */
+export const METRIC_KEYS = ['weightedDegree', 'betweenness', 'pagerank'] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/** The kind of a graph: its `graphKind` attribute, else inferred from its node keys (paper–concept keys are prefixed). */
+export function graphKindOf(graph: { getAttribute(name: string): unknown; someNode(test: (key: string) => boolean): boolean }): GraphKind {
+  const declared = graph.getAttribute('graphKind');
+  if (declared === 'paper-concept' || declared === 'cooccurrence') return declared;
+  return graph.someNode((key) => key.startsWith('paper:')) ? 'paper-concept' : 'cooccurrence';
+}
+
+/** The concept id behind a concept node key of a graph of the given kind. */
+export function conceptIdOfNode(kind: GraphKind, key: string): string {
+  return kind === 'paper-concept' && key.startsWith('concept:') ? key.slice('concept:'.length) : key;
+}
+
+/** The paper id behind a paper node key (`paper:<id>`). */
+export function paperIdOfNode(key: string): string {
+  return key.startsWith('paper:') ? key.slice('paper:'.length) : key;
 }

@@ -86,6 +86,7 @@ export function buildCooccurrenceGraph(
 
   // 3. The graph, nodes in concept order and edges in pair order, so the same input gives the same graph.
   const graph: ConceptGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  graph.setAttribute('graphKind', 'cooccurrence');
   for (const concept of kept) graph.addNode(concept.id, conceptAttributes(concept));
   const totalPapers = byPaper.size;
   const keys = [...pairCounts.keys()].sort((a, b) => a - b);

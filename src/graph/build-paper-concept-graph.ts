@@ -11,6 +11,7 @@ export type PaperConceptGraph = Graph<PaperNodeAttributes | ConceptNodeAttribute
 
 export function buildPaperConceptGraph(papers: readonly Paper[], concepts: readonly Concept[], mentions: readonly Mention[]): PaperConceptGraph {
   const graph: PaperConceptGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  graph.setAttribute('graphKind', 'paper-concept');
   for (const paper of papers) graph.addNode(paperNodeKey(paper.id), paperAttributes(paper));
   for (const concept of concepts) graph.addNode(conceptNodeKey(concept.id), conceptAttributes(concept));
   const months = new Map(papers.map((paper) => [paper.id, paper.month ?? '']));
@@ -38,6 +39,9 @@ export function paperAttributes(paper: Paper): PaperNodeAttributes {
     themeLabel: '',
     kmeansTheme: -1,
     kmeansThemeLabel: '',
+    weightedDegree: 0,
+    betweenness: 0,
+    pagerank: 0,
     x: 0,
     y: 0,
     size: 1,

@@ -3,8 +3,12 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.ts';
+import { registerAnalyzeCommand } from './analyze.ts';
+import { registerConceptsCommand } from './concepts.ts';
+import { registerFixEncodingCommand } from './fix-encoding.ts';
 
 export function registerCommands(program: Command, context: CliContext): void {
-  void program;
-  void context;
+  registerAnalyzeCommand(program, context);
+  registerConceptsCommand(program, context);
+  registerFixEncodingCommand(program, context);
 }

@@ -1,0 +1,166 @@
+/**
+ * k-means on paper vectors (Lloyd 1982) through ml-kmeans, with k-means++ seeding (Arthur & Vassilvitskii 2007),
+ * a fixed seed and several restarts (the run with the lowest within-cluster sum of squares wins). Rows are
+ * L2-normalised first, so Euclidean k-means on them is spherical k-means on cosine similarity (Dhillon & Modha
+ * 2001). When k is 'auto' it is the candidate in `kRange` with the highest mean silhouette (Rousseeuw 1987) on a
+ * fixed sample; for large N the candidates are clustered on a sample of `selectionSampleSize` rows and only the
+ * chosen k runs on all rows. Clusters are renumbered largest first; each row's strength is its cosine similarity to
+ * its centroid, clamped to 0..1.
+ */
+import { kmeans } from 'ml-kmeans';
+import { PapergraphError } from '../core/errors.ts';
+import { createRandom, DEFAULT_SEED } from '../core/random.ts';
+import { relabelBySize } from './relabel-by-size.ts';
+import { buildSilhouetteSample, silhouetteScore } from './silhouette.ts';
+import type { DenseRows } from './truncated-svd.ts';
+
+export interface DetectKmeansClustersOptions {
+  /** Number of clusters, or 'auto' to choose by silhouette over `kRange`. Default: 'auto'. */
+  k?: number | 'auto';
+  /** Inclusive [min, max] of k tried when k is 'auto'. Default: [2, clamp(round(sqrt(N)), 2, 40)]. */
+  kRange?: readonly [number, number] | null;
+  seed?: number;
+  /** k-means runs per k, best inertia kept. Default: 5. */
+  restarts?: number;
+  maxIterations?: number;
+  /** Rows in the silhouette sample. Default: 2000. */
+  silhouetteSampleSize?: number;
+  /** Above this many rows, k is chosen on a sample of this size. Default: 5000. */
+  selectionSampleSize?: number;
+}
+
+export const DETECT_KMEANS_CLUSTERS_DEFAULTS: Readonly<Required<DetectKmeansClustersOptions>> = Object.freeze({
+  k: 'auto',
+  kRange: null,
+  seed: DEFAULT_SEED,
+  restarts: 5,
+  maxIterations: 100,
+  silhouetteSampleSize: 2000,
+  selectionSampleSize: 5000,
+});
+
+export interface KmeansClusters {
+  /** Cluster of each row: dense ids, largest first. */
+  assignment: Int32Array;
+  k: number;
+  chosenBy: 'user' | 'silhouette';
+  candidates: { k: number; silhouette: number }[];
+  /** Unit-length centroids, k × dimensions row-major, in cluster-id order. */
+  centroids: Float64Array;
+  /** Cosine similarity of each row to its centroid, clamped to 0..1. */
+  strength: Float64Array;
+  /** Within-cluster sum of squares of the kept run. */
+  inertia: number;
+}
+
+export function defaultKRange(rowCount: number): [number, number] {
+  return [2, Math.max(2, Math.min(40, Math.round(Math.sqrt(rowCount)), rowCount - 1))];
+}
+
+export function detectKmeansClusters(vectors: DenseRows, options: DetectKmeansClustersOptions = {}): KmeansClusters {
+  const settings = { ...DETECT_KMEANS_CLUSTERS_DEFAULTS, ...options };
+  const n = vectors.rowCount;
+  const rows = normalizedRows(vectors);
+  if (n === 0) {
+    return { assignment: new Int32Array(0), k: 0, chosenBy: settings.k === 'auto' ? 'silhouette' : 'user', candidates: [], centroids: new Float64Array(0), strength: new Float64Array(0), inertia: 0 };
+  }
+  const candidates: { k: number; silhouette: number }[] = [];
+  let k: number;
+  if (settings.k === 'auto') {
+    const [low, high] = settings.kRange ?? defaultKRange(n);
+    if (!Number.isInteger(low) || !Number.isInteger(high) || low < 1 || high < low) {
+      throw new PapergraphError('cluster/detect-kmeans-clusters', `kRange must be two integers 1 <= min <= max, got [${low}, ${high}]`);
+    }
+    // Candidates run on a fixed sample when N is large; the silhouette always on a fixed sample of that.
+    const selection = sampleRows(n, settings.selectionSampleSize, settings.seed);
+    const selected = selection.map((i) => rows[i] ?? []);
+    const selectedVectors: DenseRows = { rowCount: selected.length, dimensions: vectors.dimensions, data: Float64Array.from(selected.flat()) };
+    const sample = buildSilhouetteSample(selectedVectors, settings.silhouetteSampleSize, settings.seed);
+    let bestScore = -Infinity;
+    k = Math.min(low, selected.length);
+    for (let candidate = low; candidate <= Math.min(high, selected.length); candidate++) {
+      const run = bestOfRestarts(selected, candidate, settings.restarts, settings.maxIterations, settings.seed);
+      const score = candidate < 2 ? 0 : silhouetteScore(sample, run.clusters, candidate);
+      candidates.push({ k: candidate, silhouette: score });
+      if (score > bestScore + 1e-12) {
+        bestScore = score;
+        k = candidate;
+      }
+    }
+  } else {
+    if (!Number.isInteger(settings.k) || settings.k < 1) throw new PapergraphError('cluster/detect-kmeans-clusters', `k must be a positive integer or 'auto', got ${settings.k}`);
+    k = Math.min(settings.k, n);
+  }
+  const run = bestOfRestarts(rows, k, settings.restarts, settings.maxIterations, settings.seed);
+  const { membership, count } = relabelBySize(run.clusters);
+  const d = vectors.dimensions;
+  const centroids = new Float64Array(count * d);
+  for (let i = 0; i < n; i++) {
+    const c = membership[i] ?? 0;
+    const row = rows[i] ?? [];
+    for (let a = 0; a < d; a++) centroids[c * d + a] = (centroids[c * d + a] ?? 0) + (row[a] ?? 0);
+  }
+  for (let c = 0; c < count; c++) normalizeInPlace(centroids, c * d, d);
+  const strength = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = membership[i] ?? 0;
+    const row = rows[i] ?? [];
+    let dot = 0;
+    for (let a = 0; a < d; a++) dot += (row[a] ?? 0) * (centroids[c * d + a] ?? 0);
+    strength[i] = Math.min(1, Math.max(0, dot));
+  }
+  return { assignment: membership, k: count, chosenBy: settings.k === 'auto' ? 'silhouette' : 'user', candidates, centroids, strength, inertia: run.inertia };
+}
+
+function normalizedRows(vectors: DenseRows): number[][] {
+  const rows: number[][] = [];
+  const d = vectors.dimensions;
+  for (let i = 0; i < vectors.rowCount; i++) {
+    const row = Array.from(vectors.data.subarray(i * d, (i + 1) * d));
+    let norm = 0;
+    for (const x of row) norm += x * x;
+    norm = Math.sqrt(norm);
+    rows.push(norm > 0 ? row.map((x) => x / norm) : row);
+  }
+  return rows;
+}
+
+function normalizeInPlace(data: Float64Array, start: number, length: number): void {
+  let norm = 0;
+  for (let a = 0; a < length; a++) norm += (data[start + a] ?? 0) ** 2;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let a = 0; a < length; a++) data[start + a] = (data[start + a] ?? 0) / norm;
+}
+
+function sampleRows(n: number, size: number, seed: number): number[] {
+  if (n <= size) return Array.from({ length: n }, (_, i) => i);
+  const random = createRandom(seed + 1);
+  const pool = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const t = pool[i] ?? 0;
+    pool[i] = pool[j] ?? 0;
+    pool[j] = t;
+  }
+  return pool.slice(0, size).sort((a, b) => a - b);
+}
+
+/** Runs k-means `restarts` times with seeds drawn from `seed`; keeps the lowest within-cluster sum of squares. */
+function bestOfRestarts(rows: number[][], k: number, restarts: number, maxIterations: number, seed: number): { clusters: number[]; inertia: number } {
+  if (k <= 1 || rows.length <= 1) return { clusters: rows.map(() => 0), inertia: 0 };
+  // Identical rows make k-means++ pick duplicates; with fewer distinct rows than k, cap k.
+  const random = createRandom(seed);
+  let best: { clusters: number[]; inertia: number } | null = null;
+  for (let r = 0; r < Math.max(1, restarts); r++) {
+    const runSeed = Math.floor(random() * 2 ** 31);
+    const result = kmeans(rows, Math.min(k, rows.length), { initialization: 'kmeans++', seed: runSeed, maxIterations });
+    let inertia = 0;
+    result.clusters.forEach((c, i) => {
+      const centroid = result.centroids[c] ?? [];
+      const row = rows[i] ?? [];
+      for (let a = 0; a < row.length; a++) inertia += ((row[a] ?? 0) - (centroid[a] ?? 0)) ** 2;
+    });
+    if (best === null || inertia < best.inertia - 1e-12) best = { clusters: result.clusters, inertia };
+  }
+  return best ?? { clusters: rows.map(() => 0), inertia: 0 };
+}

@@ -1,0 +1,316 @@
+/**
+ * Themes of a corpus, seen two ways and compared:
+ *
+ *   1. vectors    sparse TF-IDF of papers over concepts and terms → LSA (randomized truncated SVD) → unit rows
+ *   2. graph      Louvain and Leiden communities of the concept co-occurrence graph at `resolution`; communities
+ *                 of at least `minThemeConcepts` concepts are themes; every paper is assigned to one
+ *                 (assign-papers-to-communities.ts: by concept weight, else by similarity, flagged weak)
+ *   3. k-means    spherical k-means on the LSA rows, k by silhouette over `kRange` or given
+ *   4. labels     c-TF-IDF over concepts, distinct heads per method (label-themes.ts)
+ *   5. stability  each method re-run with `stabilityRuns` other seeds; ARI/NMI vs the reference and per-theme
+ *                 Jaccard stability (measure-stability.ts); themes marked stable or fragile
+ *   6. crosswalk  `graphMethod` themes × k-means clusters over papers (crosswalk-themes.ts)
+ *
+ * Deterministic for the same input and options: all randomness derives from `seed`.
+ */
+import type { AbstractGraph } from 'graphology-types';
+import { PapergraphError } from '../core/errors.ts';
+import { issue, type Issue } from '../core/issues.ts';
+import { DEFAULT_SEED } from '../core/random.ts';
+import type { ClusteringSummary, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
+import type { Concept, Mention, Paper, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
+import { assignPapersToCommunities, type PaperAssignment } from './assign-papers-to-communities.ts';
+import { buildPaperVectors } from './build-paper-vectors.ts';
+import type { CommunityDetection } from './community-detection.ts';
+import { crosswalkThemes } from './crosswalk-themes.ts';
+import { detectKmeansClusters } from './detect-kmeans-clusters.ts';
+import { detectLeidenCommunities } from './detect-leiden-communities.ts';
+import { detectLouvainCommunities } from './detect-louvain-communities.ts';
+import { labelThemes } from './label-themes.ts';
+import { measureStability, type StabilityReport } from './measure-stability.ts';
+import { truncatedSvd, type DenseRows } from './truncated-svd.ts';
+import { buildWeightedNetwork } from './weighted-network.ts';
+
+export const GRAPH_METHODS = ['louvain', 'leiden'] as const;
+export type GraphMethod = (typeof GRAPH_METHODS)[number];
+
+export interface DetectThemesInput {
+  papers: readonly Paper[];
+  concepts: readonly Concept[];
+  mentions: readonly Mention[];
+  /** The concept co-occurrence graph (graph/build-cooccurrence-graph.ts); node keys are concept ids. */
+  conceptGraph: AbstractGraph;
+}
+
+export interface DetectThemesOptions {
+  /** Seed of every random choice. Default: core/random DEFAULT_SEED. */
+  seed?: number;
+  /** Resolution γ of Louvain and Leiden. Default: 1. */
+  resolution?: number;
+  /** Graph method crosswalked with k-means. Default: 'leiden'. */
+  graphMethod?: GraphMethod;
+  /** Number of k-means clusters, or 'auto' (silhouette over kRange). Default: 'auto'. */
+  k?: number | 'auto';
+  /** Inclusive range of k tried when k is 'auto'. Default: [2, clamp(round(sqrt(N)), 2, 40)]. */
+  kRange?: readonly [number, number] | null;
+  /** k-means restarts per k. Default: 5. */
+  restarts?: number;
+  /** LSA dimensions. Default: 100. */
+  dimensions?: number;
+  /** Weight of concept features against term features in paper vectors. Default: 1 and 1. */
+  conceptWeight?: number;
+  termWeight?: number;
+  /** Communities with fewer concepts are not themes (their papers are assigned by similarity). Default: 2. */
+  minThemeConcepts?: number;
+  /** Extra seeds run per method to measure stability (0 turns it off). Default: 4. */
+  stabilityRuns?: number;
+  /** Mean Jaccard from which a theme counts as stable (Hennig 2007). Default: 0.75. */
+  stableAt?: number;
+  /** Concepts in a label, at most. Default: 3. */
+  maxLabels?: number;
+}
+
+export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = Object.freeze({
+  seed: DEFAULT_SEED,
+  resolution: 1,
+  graphMethod: 'leiden',
+  k: 'auto',
+  kRange: null,
+  restarts: 5,
+  dimensions: 100,
+  conceptWeight: 1,
+  termWeight: 1,
+  minThemeConcepts: 2,
+  stabilityRuns: 4,
+  stableAt: 0.75,
+  maxLabels: 3,
+});
+
+export interface DetectThemesResult {
+  themes: Theme[];
+  paperThemes: PaperTheme[];
+  clustering: ClusteringSummary;
+  /** Graph themes (graphMethod) × k-means clusters; also in clustering.crosswalk. */
+  crosswalk: ThemeCrosswalk;
+  issues: Issue[];
+}
+
+const MODULE = 'cluster/detect-themes';
+
+export function detectThemes(input: DetectThemesInput, options: DetectThemesOptions = {}): DetectThemesResult {
+  const settings = resolveOptions(options);
+  const issues: Issue[] = [];
+  const papers = input.papers;
+  const paperIds = papers.map((paper) => paper.id);
+
+  // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
+  const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
+  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions: settings.dimensions, seed: settings.seed }).coordinates);
+
+  // 2. Graph communities and paper assignment, for both graph methods.
+  const network = buildWeightedNetwork(input.conceptGraph);
+  const graphConcepts = new Set(network.keys);
+  const runGraph = (method: GraphMethod, seed: number): { detection: CommunityDetection; themeCount: number; assignment: PaperAssignment } => {
+    const detection =
+      method === 'louvain'
+        ? detectLouvainCommunities(input.conceptGraph, { seed, resolution: settings.resolution })
+        : detectLeidenCommunities(network, { seed, resolution: settings.resolution });
+    const sizes = new Array<number>(detection.count).fill(0);
+    for (const c of detection.membership) sizes[c] = (sizes[c] ?? 0) + 1;
+    let themeCount = sizes.filter((size) => size >= settings.minThemeConcepts).length;
+    if (themeCount === 0 && detection.count > 0) themeCount = 1;
+    const conceptTheme = new Map<string, number>();
+    detection.keys.forEach((key, i) => {
+      const c = detection.membership[i] ?? 0;
+      if (c < themeCount) conceptTheme.set(key, c);
+    });
+    const assignment = assignPapersToCommunities({ paperIds, mentions: input.mentions, conceptTheme, graphConcepts, themeCount, vectors: lsa });
+    return { detection, themeCount, assignment };
+  };
+  const themes: Theme[] = [];
+  const paperThemes: PaperTheme[] = [];
+  const summaries = new Map<GraphMethod, { modularity: number; resolution: number; communities: number; stability?: StabilitySummary }>();
+  const weaklyAssigned = { louvain: 0, leiden: 0, kmeans: 0 };
+  for (const method of GRAPH_METHODS) {
+    const reference = runGraph(method, settings.seed);
+    const { detection, themeCount, assignment } = reference;
+    if (themeCount === 0) {
+      issues.push(issue('no-graph-themes', 'warning', `${method}: the concept graph has no concepts, so there are no ${method} themes; k-means themes are still given`));
+      summaries.set(method, { modularity: 0, resolution: settings.resolution, communities: 0 });
+      continue;
+    }
+    const seeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
+    const report = measureStability(
+      assignment.theme,
+      seeds.map((seed) => runGraph(method, seed).assignment.theme),
+      settings.stableAt,
+    );
+    const themePapers = groupPapers(paperIds, assignment.theme, themeCount);
+    const members: string[][] = Array.from({ length: themeCount }, () => []);
+    const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
+    detection.keys.forEach((key, i) => {
+      const c = detection.membership[i] ?? 0;
+      if (c < themeCount) members[c]?.push(key);
+    });
+    for (const list of members) list.sort((a, b) => (conceptPapers.get(b) ?? 0) - (conceptPapers.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    const labels = labelThemes({ themePapers, concepts: input.concepts, mentions: input.mentions, candidates: members }, { maxLabels: settings.maxLabels });
+    for (let t = 0; t < themeCount; t++) {
+      themes.push(makeTheme(method, t, labels[t], members[t] ?? [], themePapers[t] ?? [], (members[t] ?? []).length, report, settings.stabilityRuns, assignment));
+    }
+    weaklyAssigned[method] = pushPaperThemes(paperThemes, method, paperIds, assignment);
+    summaries.set(method, { modularity: detection.modularity, resolution: settings.resolution, communities: detection.count, ...stabilitySummary(report, seeds, settings.stabilityRuns) });
+  }
+
+  // 3. k-means on the LSA rows.
+  const kmeans = detectKmeansClusters(lsa, { k: settings.k, kRange: settings.kRange, seed: settings.seed, restarts: settings.restarts });
+  const kmeansAssignment: PaperAssignment = {
+    theme: kmeans.assignment,
+    strength: kmeans.strength,
+    weak: Uint8Array.from(paperIds, (_, i) => (rowIsZero(lsa, i) ? 1 : 0)),
+  };
+  const kSeeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
+  const kReport = measureStability(
+    kmeans.assignment,
+    kSeeds.map((seed) => detectKmeansClusters(lsa, { k: kmeans.k, seed, restarts: settings.restarts }).assignment),
+    settings.stableAt,
+  );
+  const kThemePapers = groupPapers(paperIds, kmeans.assignment, kmeans.k);
+  const kLabels = labelThemes({ themePapers: kThemePapers, concepts: input.concepts, mentions: input.mentions }, { maxLabels: settings.maxLabels });
+  for (let t = 0; t < kmeans.k; t++) {
+    const label = kLabels[t];
+    themes.push(makeTheme('kmeans', t, label, label?.topConcepts ?? [], kThemePapers[t] ?? [], (kThemePapers[t] ?? []).length, kReport, settings.stabilityRuns, kmeansAssignment));
+  }
+  weaklyAssigned.kmeans = pushPaperThemes(paperThemes, 'kmeans', paperIds, kmeansAssignment);
+  for (const method of THEME_ORDER) {
+    if (weaklyAssigned[method] > 0) {
+      issues.push(issue('weak-theme-assignment', 'info', `${method}: ${weaklyAssigned[method]} of ${papers.length} papers had no direct evidence for a theme and were assigned by similarity (weak: true)`));
+    }
+  }
+
+  // 4. Crosswalk and summary.
+  const crosswalk = crosswalkThemes(themes, paperThemes, settings.graphMethod, 'kmeans');
+  const louvain = summaries.get('louvain') ?? { modularity: 0, resolution: settings.resolution, communities: 0 };
+  const leiden = summaries.get('leiden') ?? { modularity: 0, resolution: settings.resolution, communities: 0 };
+  const clustering: ClusteringSummary = {
+    louvain,
+    leiden,
+    kmeans: {
+      k: kmeans.k,
+      chosenBy: kmeans.chosenBy,
+      candidates: kmeans.candidates,
+      dimensions: lsa.dimensions,
+      ...stabilitySummary(kReport, kSeeds, settings.stabilityRuns),
+    },
+    graphMethod: settings.graphMethod,
+    weaklyAssigned,
+    crosswalk,
+  };
+  return { themes, paperThemes, clustering, crosswalk, issues };
+}
+
+const THEME_ORDER: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];
+
+function resolveOptions(options: DetectThemesOptions): Required<DetectThemesOptions> {
+  const settings = { ...DETECT_THEMES_DEFAULTS, ...options };
+  if (!(GRAPH_METHODS as readonly string[]).includes(settings.graphMethod)) {
+    throw new PapergraphError(MODULE, `unknown graphMethod "${settings.graphMethod}": use one of ${GRAPH_METHODS.join(', ')}`);
+  }
+  if (!Number.isInteger(settings.stabilityRuns) || settings.stabilityRuns < 0) {
+    throw new PapergraphError(MODULE, `stabilityRuns must be an integer >= 0, got ${settings.stabilityRuns}`);
+  }
+  if (!Number.isInteger(settings.minThemeConcepts) || settings.minThemeConcepts < 1) {
+    throw new PapergraphError(MODULE, `minThemeConcepts must be an integer >= 1, got ${settings.minThemeConcepts}`);
+  }
+  return settings;
+}
+
+/** The seeds of the stability runs: the next `runs` integers after the reference seed. */
+export function stabilitySeeds(seed: number, runs: number): number[] {
+  return Array.from({ length: runs }, (_, r) => seed + r + 1);
+}
+
+function stabilitySummary(report: StabilityReport, seeds: number[], runs: number): { stability?: StabilitySummary } {
+  if (runs === 0) return {};
+  const stableThemes = report.stable.filter(Boolean).length;
+  return {
+    stability: {
+      seeds,
+      meanAri: report.meanAri,
+      minAri: report.minAri,
+      meanNmi: report.meanNmi,
+      stableThemes,
+      fragileThemes: report.stable.length - stableThemes,
+      stableAt: report.stableAt,
+    },
+  };
+}
+
+function makeTheme(
+  method: ThemeMethod,
+  id: number,
+  label: { label: string; topConcepts: string[] } | undefined,
+  concepts: string[],
+  papers: string[],
+  size: number,
+  report: StabilityReport,
+  runs: number,
+  assignment: PaperAssignment,
+): Theme {
+  const stability = runs > 0 ? (report.themeStability[id] ?? 0) : null;
+  let weakPapers = 0;
+  for (let i = 0; i < assignment.theme.length; i++) if (assignment.theme[i] === id && assignment.weak[i] === 1) weakPapers++;
+  return {
+    method,
+    id,
+    label: label?.label ?? `Theme ${id}`,
+    topConcepts: label?.topConcepts ?? [],
+    concepts,
+    papers,
+    size,
+    stability,
+    ...(stability === null ? {} : { stable: stability >= report.stableAt }),
+    weakPapers,
+  };
+}
+
+function groupPapers(paperIds: readonly string[], theme: ArrayLike<number>, count: number): string[][] {
+  const groups: string[][] = Array.from({ length: count }, () => []);
+  paperIds.forEach((id, i) => {
+    const t = theme[i] ?? -1;
+    if (t >= 0) groups[t]?.push(id);
+  });
+  return groups;
+}
+
+function pushPaperThemes(out: PaperTheme[], method: ThemeMethod, paperIds: readonly string[], assignment: PaperAssignment): number {
+  let weak = 0;
+  paperIds.forEach((paperId, i) => {
+    const themeId = assignment.theme[i] ?? -1;
+    if (themeId < 0) return;
+    const isWeak = assignment.weak[i] === 1;
+    if (isWeak) weak++;
+    out.push({ paperId, method, themeId, strength: round(assignment.strength[i] ?? 0), weak: isWeak });
+  });
+  return weak;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+function rowIsZero(rows: DenseRows, i: number): boolean {
+  for (let a = 0; a < rows.dimensions; a++) if ((rows.data[i * rows.dimensions + a] ?? 0) !== 0) return false;
+  return true;
+}
+
+function normalizeRows(rows: DenseRows): DenseRows {
+  const data = Float64Array.from(rows.data);
+  const d = rows.dimensions;
+  for (let i = 0; i < rows.rowCount; i++) {
+    let norm = 0;
+    for (let a = 0; a < d; a++) norm += (data[i * d + a] ?? 0) ** 2;
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let a = 0; a < d; a++) data[i * d + a] = (data[i * d + a] ?? 0) / norm;
+  }
+  return { rowCount: rows.rowCount, dimensions: d, data };
+}

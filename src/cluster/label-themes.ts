@@ -1,0 +1,122 @@
+/**
+ * Theme labels from class-based TF-IDF over concepts (c-TF-IDF, Grootendorst 2022, "BERTopic: neural topic
+ * modeling with a class-based TF-IDF procedure", arXiv:2203.05794), computed on paper counts so a concept repeated
+ * in one abstract does not dominate:
+ *
+ *   score(c, t) = (df_t(c) / |t|) · log(1 + (N / T) / df(c))
+ *
+ * with df_t(c) the papers of theme t mentioning c, |t| its papers, df(c) the papers mentioning c anywhere, N papers
+ * and T themes. Concepts seen in a single paper of a theme only count for themes of one or two papers.
+ * Candidates may be restricted per theme (graph communities label themselves with their own concepts).
+ *
+ * Labels use each concept's canonical label; a concept whose label contains, or is contained in, a label already
+ * chosen for the theme is skipped (no "reward model · reward models"). Head labels are distinct across themes:
+ * themes are labelled largest first and a theme's head is its best concept not already a head elsewhere. A label
+ * joins `minLabels`..`maxLabels` concepts with " · "; a theme with no usable concept is labelled "Theme <id>".
+ */
+import type { Concept, Mention } from '../core/types.ts';
+
+export interface LabelThemesInput {
+  /** Paper ids of each theme, in theme-id order (largest first). */
+  themePapers: readonly (readonly string[])[];
+  concepts: readonly Concept[];
+  mentions: readonly Mention[];
+  /** Optional per-theme candidate concept ids (a graph community's own concepts). */
+  candidates?: readonly (readonly string[])[];
+}
+
+export interface LabelThemesOptions {
+  minLabels?: number;
+  maxLabels?: number;
+  /** Concepts ranked per theme and returned as its characteristic concepts. Default: 10. */
+  topConcepts?: number;
+  separator?: string;
+}
+
+export const LABEL_THEMES_DEFAULTS: Readonly<Required<LabelThemesOptions>> = Object.freeze({
+  minLabels: 2,
+  maxLabels: 3,
+  topConcepts: 10,
+  separator: ' · ',
+});
+
+export interface ThemeLabel {
+  label: string;
+  /** Concept ids in the label, head first. */
+  labelConcepts: string[];
+  /** Best concept ids by score (the label's first). */
+  topConcepts: string[];
+}
+
+export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions = {}): ThemeLabel[] {
+  const settings = { ...LABEL_THEMES_DEFAULTS, ...options };
+  const labelOf = new Map(input.concepts.map((concept) => [concept.id, concept.label]));
+  const themeOf = new Map<string, number>();
+  input.themePapers.forEach((papers, t) => {
+    for (const id of papers) themeOf.set(id, t);
+  });
+  const themeCount = input.themePapers.length;
+  // 1. Papers per concept overall and per theme (binary per paper).
+  const seen = new Set<string>();
+  const df = new Map<string, number>();
+  const dfTheme = input.themePapers.map(() => new Map<string, number>());
+  for (const mention of input.mentions) {
+    if (!labelOf.has(mention.conceptId)) continue;
+    const key = `${mention.paperId}\u0000${mention.conceptId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    df.set(mention.conceptId, (df.get(mention.conceptId) ?? 0) + 1);
+    const t = themeOf.get(mention.paperId);
+    if (t !== undefined) {
+      const counts = dfTheme[t];
+      if (counts) counts.set(mention.conceptId, (counts.get(mention.conceptId) ?? 0) + 1);
+    }
+  }
+  const paperCount = Math.max(1, new Set(input.mentions.map((mention) => mention.paperId)).size);
+  const average = paperCount / Math.max(1, themeCount);
+  // 2. Ranked candidates per theme.
+  const ranked = input.themePapers.map((papers, t) => {
+    const size = Math.max(1, papers.length);
+    const allowed = input.candidates?.[t];
+    const pool = allowed ? new Set(allowed) : null;
+    const scored: [string, number][] = [];
+    const counts = dfTheme[t] ?? new Map<string, number>();
+    const minCount = size <= 2 ? 1 : 2;
+    for (const [conceptId, count] of counts) {
+      if (pool && !pool.has(conceptId)) continue;
+      if (count < minCount) continue;
+      scored.push([conceptId, (count / size) * Math.log(1 + average / (df.get(conceptId) ?? 1))]);
+    }
+    // Graph communities: their own concepts with no paper in the theme still rank (by overall papers), after the rest.
+    if (pool) {
+      const present = new Set(scored.map(([id]) => id));
+      for (const conceptId of pool) if (!present.has(conceptId)) scored.push([conceptId, -1 / (1 + (df.get(conceptId) ?? 0))]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return scored.map(([id]) => id);
+  });
+  // 3. Labels, largest theme first, heads distinct.
+  const heads = new Set<string>();
+  const usedHeadText = new Set<string>();
+  return ranked.map((list, t) => {
+    const chosen: string[] = [];
+    const texts: string[] = [];
+    const head = list.find((id) => !heads.has(id) && !usedHeadText.has((labelOf.get(id) ?? id).toLowerCase()));
+    if (head !== undefined) {
+      heads.add(head);
+      usedHeadText.add((labelOf.get(head) ?? head).toLowerCase());
+      chosen.push(head);
+      texts.push((labelOf.get(head) ?? head).toLowerCase());
+    }
+    for (const id of list) {
+      if (chosen.length >= settings.maxLabels || chosen.length === 0) break;
+      if (chosen.includes(id)) continue;
+      const text = (labelOf.get(id) ?? id).toLowerCase();
+      if (texts.some((other) => other.includes(text) || text.includes(other))) continue;
+      chosen.push(id);
+      texts.push(text);
+    }
+    const label = chosen.length > 0 ? chosen.map((id) => labelOf.get(id) ?? id).join(settings.separator) : `Theme ${t}`;
+    return { label, labelConcepts: chosen, topConcepts: list.slice(0, Math.max(settings.topConcepts, chosen.length)) };
+  });
+}

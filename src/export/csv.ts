@@ -1,0 +1,25 @@
+/**
+ * CSV as RFC 4180 describes it: comma-separated, CRLF-free (LF line ends), fields quoted when they hold a comma,
+ * quote or line break, quotes doubled. Cells that a spreadsheet would run as a formula (starting with =, +, -, @)
+ * are left as they are: these files are data for scripts, and a leading apostrophe would change the value.
+ */
+export type CsvValue = string | number | boolean | null;
+
+export function toCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const lines = [columns.map(csvField).join(',')];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function csvField(value: CsvValue): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? formatNumber(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Numbers rounded to 6 significant decimals so outputs are stable across platforms. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return '';
+  if (Number.isInteger(value)) return String(value);
+  return String(Math.round(value * 1e6) / 1e6);
+}

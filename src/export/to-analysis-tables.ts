@@ -1,0 +1,106 @@
+/**
+ * The analysis tables with their documented, stable columns (README, "Outputs"): papers, concepts, mentions,
+ * themes and paper themes as CSV, and papers as JSON.
+ */
+import type { AnalysisResult } from '../core/result.ts';
+import { toCsv } from './csv.ts';
+
+export const PAPERS_COLUMNS = ['id', 'version', 'title', 'month', 'paper_url', 'code_url', 'sources', 'abstract', 'note_title'] as const;
+export const CONCEPTS_COLUMNS = ['id', 'label', 'type', 'aliases', 'labels_zh', 'parent', 'origin', 'papers', 'mentions', 'first_month', 'louvain_theme', 'kmeans_theme'] as const;
+export const MENTIONS_COLUMNS = ['paper_id', 'concept_id', 'count', 'score', 'in_title', 'forms'] as const;
+export const THEMES_COLUMNS = ['method', 'theme_id', 'label', 'size', 'papers', 'top_concepts', 'stability'] as const;
+export const PAPER_THEMES_COLUMNS = ['paper_id', 'method', 'theme_id', 'strength', 'weak'] as const;
+
+const LIST_SEPARATOR = ' | ';
+
+export function toPapersCsv(result: AnalysisResult): string {
+  return toCsv(
+    PAPERS_COLUMNS,
+    result.papers.map((paper) => [
+      paper.id,
+      paper.version,
+      paper.title,
+      paper.month,
+      paper.paperUrl,
+      paper.codeUrl,
+      paper.sources.map((source) => `${source.file}:${source.line}`).join(LIST_SEPARATOR),
+      paper.abstract,
+      noteTitle(paper.notes),
+    ]),
+  );
+}
+
+export function toConceptsCsv(result: AnalysisResult): string {
+  const themeOf = conceptThemes(result);
+  return toCsv(
+    CONCEPTS_COLUMNS,
+    result.concepts.map((concept) => [
+      concept.id,
+      concept.label,
+      concept.type,
+      concept.aliases.join(LIST_SEPARATOR),
+      concept.labelsZh.join(LIST_SEPARATOR),
+      concept.parent,
+      concept.origin,
+      concept.papers,
+      concept.mentions,
+      concept.firstMonth,
+      themeOf.get(`louvain:${concept.id}`) ?? null,
+      themeOf.get(`kmeans:${concept.id}`) ?? null,
+    ]),
+  );
+}
+
+export function toMentionsCsv(result: AnalysisResult): string {
+  return toCsv(
+    MENTIONS_COLUMNS,
+    result.mentions.map((mention) => [mention.paperId, mention.conceptId, mention.count, mention.score, mention.inTitle, mention.forms.join(LIST_SEPARATOR)]),
+  );
+}
+
+export function toThemesCsv(result: AnalysisResult): string {
+  const labels = new Map(result.concepts.map((concept) => [concept.id, concept.label]));
+  return toCsv(
+    THEMES_COLUMNS,
+    result.themes.map((theme) => [
+      theme.method,
+      theme.id,
+      theme.label,
+      theme.size,
+      theme.papers.length,
+      theme.topConcepts.map((id) => labels.get(id) ?? id).join(LIST_SEPARATOR),
+      theme.stability,
+    ]),
+  );
+}
+
+export function toPaperThemesCsv(result: AnalysisResult): string {
+  return toCsv(
+    PAPER_THEMES_COLUMNS,
+    result.paperThemes.map((entry) => [entry.paperId, entry.method, entry.themeId, entry.strength, entry.weak]),
+  );
+}
+
+/** Papers with every field, as pretty-printed JSON. */
+export function toPapersJson(result: AnalysisResult): string {
+  return `${JSON.stringify(result.papers, null, 2)}\n`;
+}
+
+/** The title of the Chinese note (`🌟 论文解读 | …`), or ''. */
+export function noteTitle(notes: readonly { heading: string }[]): string {
+  const heading = notes.find((note) => note.heading.includes('论文解读'))?.heading ?? '';
+  const bar = heading.indexOf('|');
+  return bar === -1 ? heading.replace(/^[^\p{L}\p{N}]+/u, '').trim() : heading.slice(bar + 1).trim();
+}
+
+function conceptThemes(result: AnalysisResult): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const theme of result.themes) {
+    const method = theme.method === 'kmeans' ? 'kmeans' : 'louvain';
+    for (const conceptId of theme.concepts) {
+      const key = `${method}:${conceptId}`;
+      if (!map.has(key)) map.set(key, theme.id);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,142 @@
+/**
+ * Our GEXF read back by real readers: xmllint against the GEXF 1.2draft schema (tests/schemas, with the viz fix
+ * described in its README), networkx (what Python users load), and graphology-gexf's parser (what Gephi Lite uses).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Graph from 'graphology';
+import gexf from 'graphology-gexf';
+import type { AbstractGraph } from 'graphology-types';
+import { describe, expect, it } from 'vitest';
+import { toGexf } from '../../src/export/to-gexf.ts';
+import { fixtureConceptGraph, fixturePaperConceptGraph } from '../fixtures/graph/build-fixture-graphs.ts';
+import { python, withTempFiles, xmllintSchema } from '../helpers/real-readers.ts';
+
+const FIXED_SCHEMA = resolve(import.meta.dirname, '../schemas/gexf-1.2draft/gexf.xsd');
+const OFFICIAL_SCHEMA = resolve(import.meta.dirname, '../schemas/gexf-1.2draft-official/gexf.xsd');
+
+const graphs: [string, () => AbstractGraph][] = [
+  ['paper–concept', fixturePaperConceptGraph],
+  ['concept co-occurrence', fixtureConceptGraph],
+];
+
+const NETWORKX_READ = `
+import json, sys, networkx as nx
+G = nx.read_gexf(sys.argv[1], version='1.2draft')
+nodes = {str(n): {k: v for k, v in d.items()} for n, d in G.nodes(data=True)}
+edges = sorted([[str(u), str(v), d] for u, v, d in G.edges(data=True)], key=lambda e: int(e[2]['id']))
+print(json.dumps({'directed': G.is_directed(), 'mode': G.graph.get('mode'), 'nodes': nodes, 'edges': edges}, ensure_ascii=False))
+`;
+
+interface NetworkxGraph {
+  directed: boolean;
+  mode: string;
+  nodes: Record<string, Record<string, unknown> & { viz?: { color?: { r: number; g: number; b: number }; size?: number; position?: { x: number; y: number } } }>;
+  edges: [string, string, Record<string, unknown>][];
+}
+
+describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
+  const graph = build();
+
+  it('validates against the GEXF 1.2draft schema with xmllint (viz elements included)', () => {
+    const { xml } = toGexf(graph, { version: '1.2draft', lastModifiedDate: '2026-01-01', title: 'fixture' });
+    const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(FIXED_SCHEMA, join(dir, 'graph.gexf')));
+    expect(result.stderr).toContain('validates');
+    expect(result.status).toBe(0);
+  });
+
+  it('is read back by networkx with counts, weights, typed values and viz on every node', () => {
+    const { xml } = toGexf(graph, { version: '1.2draft' });
+    const read = withTempFiles({ 'graph.gexf': xml }, (dir) => python(NETWORKX_READ, [join(dir, 'graph.gexf')])) as NetworkxGraph;
+    expect(read.directed).toBe(false);
+    expect(read.mode).toBe('dynamic');
+    expect(Object.keys(read.nodes)).toEqual(graph.nodes());
+    expect(read.edges).toHaveLength(graph.size);
+    graph.forEachNode((node, attributes) => {
+      const back = read.nodes[node];
+      expect(back, node).toBeDefined();
+      if (!back) return;
+      expect(back['kind']).toBe(attributes['kind']);
+      expect(typeof back['theme']).toBe('number');
+      expect(back['theme']).toBe(attributes['theme']);
+      expect(back['pagerank'] as number).toBeCloseTo(attributes['pagerank'] as number, 6);
+      expect(back['weightedDegree'] as number).toBeCloseTo(attributes['weightedDegree'] as number, 6);
+      if (attributes['kind'] === 'concept') expect(back['papers']).toBe(attributes['papers']);
+      expect(back['label']).toBe(String(attributes['label']).replace('\u0007', ''));
+      expect(back.viz?.color).toBeDefined();
+      expect(back.viz?.size).toBeCloseTo(attributes['size'] as number, 3);
+      expect(back.viz?.position?.x).toBeCloseTo(attributes['x'] as number, 3);
+      expect(back.viz?.position?.y).toBeCloseTo(attributes['y'] as number, 3);
+      const month = attributes['kind'] === 'paper' ? attributes['month'] : attributes['firstMonth'];
+      if (month) expect(back['start']).toBe(`${String(month)}-01`);
+    });
+    let index = 0;
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      const [u, v, data] = read.edges[index++] ?? ['', '', {}];
+      expect(new Set([u, v])).toEqual(new Set([source, target]));
+      expect(data['weight'] as number).toBeCloseTo(attributes['weight'] as number, 6);
+      expect(data['count']).toBe(attributes['count']);
+    });
+  });
+
+  it('is read back by graphology-gexf (Gephi Lite) as GEXF 1.3 with every attribute', () => {
+    const { xml } = toGexf(graph, { version: '1.3' });
+    const back = gexf.parse(Graph, xml);
+    expect(back.order).toBe(graph.order);
+    expect(back.size).toBe(graph.size);
+    expect(back.type).toBe('undirected');
+    graph.forEachNode((node, attributes) => {
+      const read = back.getNodeAttributes(node);
+      for (const key of ['kind', 'theme', 'themeLabel', 'kmeansTheme', 'kmeansThemeLabel', 'size', 'x', 'y']) {
+        expect(read[key], `${node}.${key}`).toEqual(attributes[key]);
+      }
+      for (const key of ['weightedDegree', 'betweenness', 'pagerank']) expect(read[key] as number).toBeCloseTo(attributes[key] as number, 6);
+      if (attributes['kind'] === 'concept') {
+        for (const key of ['conceptType', 'aliases', 'labelZh', 'papers', 'mentions', 'firstMonth']) expect(read[key], `${node}.${key}`).toEqual(attributes[key]);
+      } else {
+        for (const key of ['title', 'month', 'arxivId', 'paperUrl', 'codeUrl']) {
+          const expected = String(attributes[key]).replace('\u0007', '');
+          // Empty links are left out (anyURI); empty strings are written as "".
+          expect(read[key], `${node}.${key}`).toEqual(expected === '' && key.endsWith('Url') ? undefined : expected);
+        }
+      }
+      const hex = String(attributes['color']);
+      const rgb = `rgb(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)})`;
+      expect(read['color']).toBe(rgb);
+    });
+    graph.forEachEdge((_edge, attributes, source, target) => {
+      const edge = back.edge(source, target);
+      expect(edge).toBeDefined();
+      if (edge === undefined) return;
+      expect(back.getEdgeAttribute(edge, 'weight') as number).toBeCloseTo(attributes['weight'] as number, 6);
+      expect(back.getEdgeAttribute(edge, 'count')).toBe(attributes['count']);
+    });
+  });
+});
+
+describe('the GEXF 1.2draft schema', () => {
+  it('as published, rejects the viz elements every Gephi file carries (why tests/schemas has a fixed copy)', () => {
+    const { xml } = toGexf(fixtureConceptGraph(), { version: '1.2draft' });
+    const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(OFFICIAL_SCHEMA, join(dir, 'graph.gexf')));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("Element '{http://www.gexf.net/1.2draft/viz}color': This element is not expected.");
+    // The only errors are about viz elements.
+    const errors = result.stderr.split('\n').filter((line) => line.includes('Schemas validity error'));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toMatch(/\{http:\/\/www\.gexf\.net\/1\.2draft\/viz\}color/);
+  });
+
+  it('with our fix, still rejects graphology-gexf 0.13 output, whose viz namespace is wrong', () => {
+    const graph = fixtureConceptGraph();
+    const theirs = gexf.write(graph, { version: '1.2' });
+    expect(theirs).toContain('http:///www.gexf.net/1.1draft/viz');
+    const result = withTempFiles({ 'graph.gexf': theirs }, (dir) => xmllintSchema(FIXED_SCHEMA, join(dir, 'graph.gexf')));
+    expect(result.status).not.toBe(0);
+  });
+
+  it('local copy differs from the official files only where its README says', () => {
+    const fixed = readFileSync(resolve(import.meta.dirname, '../schemas/gexf-1.2draft/data.xsd'), 'utf8');
+    const official = readFileSync(resolve(import.meta.dirname, '../schemas/gexf-1.2draft-official/data.xsd'), 'utf8');
+    expect(fixed.replaceAll('ref="viz:', 'ref="ns1:')).toBe(official);
+  });
+});

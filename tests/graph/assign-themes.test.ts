@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { NO_THEME_COLOR, THEME_PALETTE, themeColor } from '../../src/core/palette.ts';
+import { assignThemes } from '../../src/graph/assign-themes.ts';
+import { buildPaperConceptGraph } from '../../src/graph/build-paper-concept-graph.ts';
+import { concepts, mentions, papers, paperThemes, themes } from '../fixtures/graph/hostile-corpus.ts';
+
+describe('assignThemes', () => {
+  const graph = buildPaperConceptGraph(papers, concepts, mentions);
+  assignThemes(graph, themes, paperThemes);
+
+  it('writes the Louvain theme, its label and its palette colour on concepts', () => {
+    expect(graph.getNodeAttributes('concept:grpo')).toMatchObject({ theme: 0, themeLabel: 'GRPO & entropy', color: THEME_PALETTE[0] });
+    expect(graph.getNodeAttributes('concept:__proto__')).toMatchObject({ theme: 1, themeLabel: '<trap> "ids"', color: THEME_PALETTE[1] });
+  });
+
+  it('takes the k-means theme where the concept ranks highest', () => {
+    // grpo is first in k-means 0 and second in k-means 1.
+    expect(graph.getNodeAttribute('concept:grpo', 'kmeansTheme')).toBe(0);
+    expect(graph.getNodeAttribute('concept:entropy-collapse', 'kmeansThemeLabel')).toBe('k-means 熵');
+  });
+
+  it('writes paper themes from PaperTheme and greys nodes in no theme', () => {
+    expect(graph.getNodeAttributes('paper:2509.00003')).toMatchObject({ theme: 1, kmeansTheme: 0 });
+    expect(graph.getNodeAttributes('paper:title:no-date-paper')).toMatchObject({ theme: -1, themeLabel: '', kmeansTheme: 1, color: NO_THEME_COLOR });
+    expect(graph.getNodeAttributes('concept:bell')).toMatchObject({ theme: -1, kmeansTheme: -1, color: NO_THEME_COLOR });
+  });
+
+  it('gives themes beyond the palette one light grey', () => {
+    expect(themeColor(THEME_PALETTE.length)).not.toBe(NO_THEME_COLOR);
+    expect(themeColor(-1)).toBe(NO_THEME_COLOR);
+    expect(new Set(THEME_PALETTE).size).toBe(THEME_PALETTE.length);
+  });
+});
