@@ -135,7 +135,7 @@ function prepare(graph: AbstractGraph, settings: Required<ToGexfOptions>): Prepa
       start: settings.dynamic ? monthStart(attributes['kind'] === 'paper' ? attributes['month'] : attributes['firstMonth']) : null,
       values,
       color: hexToRgb(attributes['color']),
-      size: formatNumber(finiteOr(attributes['size'], 1), digits),
+      size: formatNumber(Math.max(0, finiteOr(attributes['size'], 1)), digits),
       x: formatNumber(finiteOr(attributes['x'], 0), digits),
       y: formatNumber(finiteOr(attributes['y'], 0), digits),
     });

@@ -28,7 +28,7 @@ describe('papergraph export (in-process)', () => {
   });
 
   it('writes every file of a format for both graphs by default', async () => {
-    const run = await runCliCaptured(['export', 'lists', '--format', 'vosviewer', 'csv', '--out', 'c', '--no-timeline'], work);
+    const run = await runCliCaptured(['export', 'lists', '--format', 'vosviewer,csv', '--out', 'c', '--no-timeline'], work);
     expect(run.code).toBe(0);
     expect((await readdir(join(work, 'c'))).sort()).toEqual([
       'concept-graph.edges.csv',
@@ -47,7 +47,7 @@ describe('papergraph export (in-process)', () => {
   it('rejects an unknown format and writes nothing', async () => {
     const run = await runCliCaptured(['export', 'lists', '--format', 'pajek', '--out', 'd'], work);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/pajek/);
+    expect(run.stderr).toMatch(/unknown format "pajek"/);
     await expect(readdir(join(work, 'd'))).rejects.toThrow();
   });
 });

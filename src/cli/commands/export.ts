@@ -8,13 +8,15 @@
  * the files are written; the run still succeeds.
  */
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '../../pipeline.ts';
 import { EXPORT_FORMATS, EXPORT_GRAPHS, toGraphExports, type ExportFormat, type ExportGraphs } from '../../export/to-graph-exports.ts';
 import { GEXF_VERSIONS, type GexfVersion } from '../../export/to-gexf.ts';
 import { writeFilesAtomic } from '../../io/write-files.ts';
 import type { CliContext } from '../context.ts';
 import { parseIntegerOption } from '../parse-options.ts';
+
+const DEFAULT_FORMATS: ExportFormat[] = ['gexf'];
 
 interface ExportCommandOptions {
   format: ExportFormat[];
@@ -30,7 +32,7 @@ export function registerExportCommand(program: Command, context: CliContext): vo
     .command('export')
     .description('analyse paper lists and export the graphs for Gephi, Gephi Lite, VOSviewer, networkx or spreadsheets')
     .argument('[inputs...]', 'paper list files or folders of lists', ['data'])
-    .addOption(new Option('-f, --format <formats...>', 'export format(s)').choices(EXPORT_FORMATS).default(['gexf']))
+    .addOption(new Option('-f, --format <formats...>', `export format(s), space- or comma-separated: ${EXPORT_FORMATS.join(', ')}`).argParser(parseFormats).default(DEFAULT_FORMATS))
     .option('-o, --out <dir>', 'output folder (written completely or not at all)', 'output')
     .addOption(new Option('--gexf-version <version>', 'GEXF version (1.2draft for older readers)').choices(GEXF_VERSIONS).default('1.3'))
     .addOption(new Option('--graph <which>', 'concepts (co-occurrence), papers (paper–concept) or both').choices(EXPORT_GRAPHS).default('both'))
@@ -55,4 +57,14 @@ export function registerExportCommand(program: Command, context: CliContext): vo
       for (const found of issues) context.stderr(`warning: ${found.message}\n`);
       context.stderr(`papergraph export: ${files.length} file${files.length === 1 ? '' : 's'} written to ${options.out}\n`);
     });
+}
+
+/** Accumulates `--format gexf graphml` and `--format gexf,graphml`, checking each name. */
+function parseFormats(value: string, previous: ExportFormat[] | undefined): ExportFormat[] {
+  const chosen = previous === undefined || previous === DEFAULT_FORMATS ? [] : [...previous];
+  for (const name of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(name)) throw new InvalidArgumentError(`unknown format "${name}": use ${EXPORT_FORMATS.join(', ')}`);
+    chosen.push(name as ExportFormat);
+  }
+  return chosen;
 }
