@@ -6,6 +6,8 @@ import { Option, type Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '../../pipeline.ts';
 import { buildOutputFiles } from '../../outputs.ts';
 import { writeFilesAtomic } from '../../io/write-files.ts';
+import { readChartFonts } from '../../io/read-fonts.ts';
+import { buildReportScript } from '../../io/build-report-script.ts';
 import { readConceptOptions } from '../concept-options.ts';
 import type { CliContext } from '../context.ts';
 import { parseIntegerOption, parseNumberOption } from '../parse-options.ts';
@@ -29,6 +31,7 @@ interface AnalyzeCommandOptions {
   lexicon?: string;
   thesaurus?: string;
   json: boolean;
+  gexfVersion: '1.3' | '1.2draft';
   category?: string[];
   from?: string;
   to?: string;
@@ -49,6 +52,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--min-papers <n>', 'concepts in fewer papers stay out of the concept graph', parseIntegerOption('--min-papers'), ANALYZE_DEFAULTS.minPapers)
     .option('--lexicon <file>', 'extra lexicon (JSON) extending or overriding the shipped one')
     .option('--thesaurus <file>', 'VOSviewer thesaurus: label<TAB>replace by; empty replacement drops the term')
+    .addOption(new Option('--gexf-version <version>', 'GEXF version (1.2draft for older readers)').choices(['1.3', '1.2draft']).default('1.3'))
     .option('--no-repair', 'do not repair damaged encodings')
     .option('--json', 'print the run summary as JSON on stdout', false)
     .option('--category <prefix...>', 'JSONL inputs: keep papers in these arXiv categories (prefix: cs keeps cs.LG)')
@@ -74,7 +78,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
           ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}) }, context, options.quiet, interrupt)
           : await analyze(inputs, { ...common, cwd: context.cwd, repair: options.repair });
         const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
-        const { files, issues } = await buildOutputFiles(result);
+        const { files, issues } = await buildOutputFiles(result, { fonts: await readChartFonts(), reportScript: await buildReportScript(), gexfVersion: options.gexfVersion });
         // The streaming route keeps a bounded paper–concept graph; the complete one is streamed to disk.
         if (streamInputs) files.push(...fullPaperConceptGraphFiles(result));
         interrupt?.arm();
