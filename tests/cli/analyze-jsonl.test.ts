@@ -12,7 +12,7 @@ describe('papergraph analyze on JSONL (streaming route)', () => {
     await writeCorpus(join(work, 'snapshot.jsonl.gz'), 120, { seed: 4 }, await readCorpusModel());
   });
 
-  it('reads a gzip snapshot with a category filter and writes the outputs; the same for 1 and 2 workers', async () => {
+  it('reads a gzip snapshot with a category filter and writes the outputs; the same for 1 and 2 workers', { timeout: 900_000 }, async () => {
     const one = await runCliCaptured(['analyze', 'snapshot.jsonl.gz', '--category', 'cs.LG', '--from', '2012-01', '--workers', '1', '--quiet', '--out', 'one', '-k', '3'], work);
     expect(one.stderr).toMatch(/read \d+ papers from 1 file\(s\)/);
     expect(one.code).toBe(0);
@@ -26,7 +26,7 @@ describe('papergraph analyze on JSONL (streaming route)', () => {
     }
   });
 
-  it('prints progress lines on a non-terminal stderr unless quiet', async () => {
+  it('prints progress lines on a non-terminal stderr unless quiet', { timeout: 600_000 }, async () => {
     const run = await runCliCaptured(['analyze', 'snapshot.jsonl.gz', '--workers', '1', '--out', 'progress', '-k', '3'], work);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^extract: \d+ papers in [\d.]+ s/m);
