@@ -44,7 +44,10 @@ let started = performance.now();
 const t0 = started;
 const enter = (stage: string | null): void => {
   const now = performance.now();
-  if (current !== null) stages.push([current, now - started]);
+  if (current !== null) {
+    stages.push([current, now - started]);
+    process.stderr.write(`    ${current}: ${((now - started) / 1000).toFixed(1)} s\n`);
+  }
   current = stage;
   started = now;
 };
