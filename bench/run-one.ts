@@ -23,6 +23,8 @@ export interface RunOneResult {
   extractPapersPerSecond: number;
   peakRssMb: number;
   outputFiles: number;
+  /** The error that ended the run early (stages up to it are kept), or null. */
+  error: string | null;
 }
 
 const args = process.argv.slice(2);
@@ -59,6 +61,8 @@ let conceptGraph: RunOneResult['conceptGraph'] = null;
 let outputFiles = 0;
 const input = [{ path: corpus, display: corpus.split('/').pop() ?? corpus }];
 
+let error: string | null = null;
+try {
 if (until === 'aggregate') {
   const { extractStream } = await import('../src/stream/extract-stream.ts');
   const result = await extractStream(input, { workers, onStage: enter });
@@ -130,6 +134,12 @@ if (until === 'aggregate') {
   enter(null);
 }
 
+} catch (caught) {
+  enter(null);
+  error = caught instanceof Error ? caught.message : String(caught);
+  process.stderr.write(`    stopped by an error: ${error}\n`);
+}
+
 const totalMs = performance.now() - t0;
 const extractMs = stages.find(([name]) => name === 'extract')?.[1] ?? 0;
 const result: RunOneResult = {
@@ -144,5 +154,6 @@ const result: RunOneResult = {
   extractPapersPerSecond: extractMs > 0 ? papers / (extractMs / 1000) : 0,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   outputFiles,
+  error,
 };
 process.stdout.write(`${JSON.stringify(result)}\n`);

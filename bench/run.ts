@@ -147,6 +147,11 @@ function formatTable(sizesResults: readonly SizeResult[], info: typeof machine):
     }),
   ]);
   rows.push(['peak RSS', ...sizesResults.flatMap((size, i) => (i === 0 ? [`${Math.round(size.peakRssMb)} MB`] : [`${Math.round(size.peakRssMb)} MB`, ratio(sizesResults[i - 1]?.peakRssMb ?? 0, size.peakRssMb)]))]);
+  rows.push(['error', ...sizesResults.flatMap((size, i) => {
+    const message = size.runs.find((run) => run.error !== null)?.error ?? '';
+    const text = message === '' ? '–' : `${message.slice(0, 60)}…`;
+    return i === 0 ? [text] : [text, ''];
+  })]);
   rows.push(['papers / concepts', ...sizesResults.flatMap((size, i) => (i === 0 ? [`${size.papers} / ${size.concepts}`] : [`${size.papers} / ${size.concepts}`, '']))]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]): string => `| ${row.map((text, column) => (column === 0 ? text.padEnd(widths[column] ?? 0) : text.padStart(widths[column] ?? 0))).join(' | ')} |`;
