@@ -23,7 +23,21 @@ export const CHART_CONFIG: Config = {
   text: { fontSize: 11 },
 };
 
-/** The top-level properties every chart starts with. */
-export function chartBase(title: string, subtitle: string): { $schema: string; title: { text: string; subtitle: string }; background: string; config: Config } {
-  return { $schema: VEGA_LITE_SCHEMA, title: { text: title, subtitle }, background: 'white', config: CHART_CONFIG };
+/** The top-level properties every chart starts with; the subtitle is wrapped at `subtitleChars` characters. */
+export function chartBase(title: string, subtitle: string, subtitleChars = 90): { $schema: string; title: { text: string; subtitle: string[] }; background: string; config: Config } {
+  return { $schema: VEGA_LITE_SCHEMA, title: { text: title, subtitle: wrapWords(subtitle, subtitleChars) }, background: 'white', config: CHART_CONFIG };
+}
+
+/** Words joined into lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
