@@ -71,6 +71,15 @@ export { toGraphologyJson } from './export/to-graphology-json.ts';
 export { toGraphExports, EXPORT_FORMATS, type ExportFormat } from './export/to-graph-exports.ts';
 export { toPapersCsv, toConceptsCsv, toMentionsCsv, toThemesCsv, toPaperThemesCsv, toPapersJson } from './export/to-analysis-tables.ts';
 
+// Charts and report
+export { buildCharts, CHART_NAMES, type BuiltChart, type ChartName } from './charts/build-charts.ts';
+export { renderChart, compileChart, toChartSvg, type ChartFonts } from './charts/render-chart.ts';
+export { toMarkdownReport } from './report/to-markdown-report.ts';
+export { toHtmlReport } from './report/to-html-report.ts';
+export { evidenceSentence, type EvidenceSentence } from './report/evidence-sentence.ts';
+
 // io: reading inputs and writing outputs
 export { readInputs } from './io/read-inputs.ts';
 export { writeFilesAtomic, type OutputFile } from './io/write-files.ts';
+export { readChartFonts } from './io/read-fonts.ts';
+export { buildReportScript } from './io/build-report-script.ts';

@@ -67,9 +67,20 @@ export function assignPapersToCommunities(input: AssignPapersToCommunitiesInput)
       strength[i] = bestWeight / (totals[i] || 1);
     }
   }
-  // Weak assignment by similarity to theme centroids.
-  const d = input.vectors.dimensions;
-  const data = input.vectors.data;
+  assignBySimilarity({ theme, strength, weak }, input.vectors, t);
+  return { theme, strength, weak };
+}
+
+/**
+ * Fills in every paper whose theme is -1: the theme whose centroid (mean unit vector of the papers already in it)
+ * is most similar, strength = that cosine clamped to 0..1, weak = 1. Mutates `assignment`.
+ */
+export function assignBySimilarity(assignment: PaperAssignment, vectors: DenseRows, themeCount: number): void {
+  const { theme, strength, weak } = assignment;
+  const n = theme.length;
+  const t = themeCount;
+  const d = vectors.dimensions;
+  const data = vectors.data;
   const centroids = new Float64Array(Math.max(1, t) * d);
   for (let i = 0; i < n; i++) {
     const c = theme[i] ?? -1;
@@ -98,5 +109,4 @@ export function assignPapersToCommunities(input: AssignPapersToCommunitiesInput)
     theme[i] = t > 0 ? best : -1;
     strength[i] = Number.isFinite(bestSimilarity) ? Math.min(1, Math.max(0, bestSimilarity)) : 0;
   }
-  return { theme, strength, weak };
 }

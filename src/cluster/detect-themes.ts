@@ -2,13 +2,17 @@
  * Themes of a corpus, seen two ways and compared:
  *
  *   1. vectors    sparse TF-IDF of papers over concepts and terms → LSA (randomized truncated SVD) → unit rows
- *   2. graph      Louvain and Leiden communities of the concept co-occurrence graph at `resolution`; communities
- *                 of at least `minThemeConcepts` concepts are themes; every paper is assigned to one
- *                 (assign-papers-to-communities.ts: by concept weight, else by similarity, flagged weak)
- *   3. k-means    spherical k-means on the LSA rows, k by silhouette over `kRange` or given
+ *   2. graph      Louvain and Leiden communities (consensus of `graphConsensusRuns` seeded runs) at `resolution` on
+ *                 `graphInput`: 'papers' — the paper similarity graph (k nearest neighbours in the LSA space,
+ *                 build-paper-similarity-graph.ts), communities of ≥ `minThemePapers` papers are themes; or
+ *                 'concepts' — the concept co-occurrence graph, communities of ≥ `minThemeConcepts` concepts are
+ *                 themes and papers join the one holding most of their concept weight. Either way every paper gets
+ *                 a theme: without direct evidence it is assigned by similarity and flagged weak
+ *   3. k-means    consensus spherical k-means on the LSA rows, k by silhouette over `kRange` or given
  *   4. labels     c-TF-IDF over concepts, distinct heads per method (label-themes.ts)
  *   5. stability  each method re-run with `stabilityRuns` other seeds; ARI/NMI vs the reference and per-theme
- *                 Jaccard stability (measure-stability.ts); themes marked stable or fragile
+ *                 Jaccard stability (measure-stability.ts); themes marked stable or fragile. Graph methods are
+ *                 also re-run at resolution × `resolutionFactors`, and the agreement with the chosen one reported
  *   6. crosswalk  `graphMethod` themes × k-means clusters over papers (crosswalk-themes.ts)
  *
  * Deterministic for the same input and options: all randomness derives from `seed`.
@@ -17,15 +21,17 @@ import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
 import { issue, type Issue } from '../core/issues.ts';
 import { DEFAULT_SEED } from '../core/random.ts';
-import type { ClusteringSummary, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
+import type { ClusteringSummary, ResolutionAgreement, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
 import type { Concept, Mention, Paper, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { assignPapersToCommunities, type PaperAssignment } from './assign-papers-to-communities.ts';
+import { assignPapersToPaperCommunities } from './assign-papers-to-paper-communities.ts';
+import { buildPaperSimilarityGraph } from './build-paper-similarity-graph.ts';
 import { buildPaperVectors } from './build-paper-vectors.ts';
 import type { CommunityDetection } from './community-detection.ts';
+import { comparePartitions } from './compare-partitions.ts';
 import { crosswalkThemes } from './crosswalk-themes.ts';
+import { detectConsensusCommunities } from './detect-consensus-communities.ts';
 import { detectKmeansClusters } from './detect-kmeans-clusters.ts';
-import { detectLeidenCommunities } from './detect-leiden-communities.ts';
-import { detectLouvainCommunities } from './detect-louvain-communities.ts';
 import { labelThemes } from './label-themes.ts';
 import { measureStability, type StabilityReport } from './measure-stability.ts';
 import { truncatedSvd, type DenseRows } from './truncated-svd.ts';
@@ -33,6 +39,8 @@ import { buildWeightedNetwork } from './weighted-network.ts';
 
 export const GRAPH_METHODS = ['louvain', 'leiden'] as const;
 export type GraphMethod = (typeof GRAPH_METHODS)[number];
+export const GRAPH_INPUTS = ['papers', 'concepts'] as const;
+export type GraphInput = (typeof GRAPH_INPUTS)[number];
 
 export interface DetectThemesInput {
   papers: readonly Paper[];
@@ -49,21 +57,33 @@ export interface DetectThemesOptions {
   resolution?: number;
   /** Graph method crosswalked with k-means. Default: 'leiden'. */
   graphMethod?: GraphMethod;
+  /** Graph the communities are found in: paper similarity (kNN) or concept co-occurrence. Default: 'papers'. */
+  graphInput?: GraphInput;
+  /** Neighbours per paper in the paper similarity graph. Default: 10. */
+  neighbors?: number;
+  /** Seeded runs combined per graph clustering (≤ 1: one plain run). Default: 25. */
+  graphConsensusRuns?: number;
   /** Number of k-means clusters, or 'auto' (silhouette over kRange). Default: 'auto'. */
   k?: number | 'auto';
   /** Inclusive range of k tried when k is 'auto'. Default: [2, clamp(round(sqrt(N)), 2, 40)]. */
   kRange?: readonly [number, number] | null;
-  /** k-means restarts per k. Default: 5. */
+  /** k-means restarts per candidate k. Default: 5. */
   restarts?: number;
-  /** LSA dimensions. Default: 100. */
-  dimensions?: number;
+  /** k-means runs combined into the final consensus (≤ 1: best of restarts). Default: 100. */
+  kmeansConsensusRuns?: number;
+  /** LSA dimensions, or 'auto' = clamp(round(sqrt(N)), 10, 100). Default: 'auto'. */
+  dimensions?: number | 'auto';
   /** Weight of concept features against term features in paper vectors. Default: 1 and 1. */
   conceptWeight?: number;
   termWeight?: number;
-  /** Communities with fewer concepts are not themes (their papers are assigned by similarity). Default: 2. */
+  /** Concept-graph communities with fewer concepts are not themes. Default: 2. */
   minThemeConcepts?: number;
+  /** Paper-graph communities with fewer papers are not themes (their papers are assigned by similarity). Default: 3. */
+  minThemePapers?: number;
   /** Extra seeds run per method to measure stability (0 turns it off). Default: 4. */
   stabilityRuns?: number;
+  /** Graph methods are re-run at resolution × each factor to report how much themes depend on it. Default: [0.5, 2]. */
+  resolutionFactors?: readonly number[];
   /** Mean Jaccard from which a theme counts as stable (Hennig 2007). Default: 0.75. */
   stableAt?: number;
   /** Concepts in a label, at most. Default: 3. */
@@ -74,14 +94,20 @@ export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = O
   seed: DEFAULT_SEED,
   resolution: 1,
   graphMethod: 'leiden',
+  graphInput: 'papers',
+  neighbors: 10,
+  graphConsensusRuns: 25,
   k: 'auto',
   kRange: null,
   restarts: 5,
-  dimensions: 100,
+  kmeansConsensusRuns: 100,
+  dimensions: 'auto',
   conceptWeight: 1,
   termWeight: 1,
   minThemeConcepts: 2,
+  minThemePapers: 3,
   stabilityRuns: 4,
+  resolutionFactors: Object.freeze([0.5, 2]),
   stableAt: 0.75,
   maxLabels: 3,
 });
@@ -105,37 +131,46 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
 
   // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
   const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
-  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions: settings.dimensions, seed: settings.seed }).coordinates);
+  const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
+  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions, seed: settings.seed }).coordinates);
 
   // 2. Graph communities and paper assignment, for both graph methods.
-  const network = buildWeightedNetwork(input.conceptGraph);
-  const graphConcepts = new Set(network.keys);
-  const runGraph = (method: GraphMethod, seed: number): { detection: CommunityDetection; themeCount: number; assignment: PaperAssignment } => {
-    const detection =
-      method === 'louvain'
-        ? detectLouvainCommunities(input.conceptGraph, { seed, resolution: settings.resolution })
-        : detectLeidenCommunities(network, { seed, resolution: settings.resolution });
+  const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
+  const paperGraph = settings.graphInput === 'papers' ? buildPaperSimilarityGraph(paperIds, lsa, { neighbors: settings.neighbors, seed: settings.seed }) : null;
+  const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
+  const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution): GraphRun => {
+    const graph = paperGraph ?? input.conceptGraph;
+    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs: settings.graphConsensusRuns });
+    if (paperGraph !== null) {
+      const { assignment, themeCount } = assignPapersToPaperCommunities(paperIds, paperGraph, detection, settings.minThemePapers, lsa);
+      return { detection, themeCount, assignment, members: null };
+    }
     const sizes = new Array<number>(detection.count).fill(0);
     for (const c of detection.membership) sizes[c] = (sizes[c] ?? 0) + 1;
     let themeCount = sizes.filter((size) => size >= settings.minThemeConcepts).length;
     if (themeCount === 0 && detection.count > 0) themeCount = 1;
     const conceptTheme = new Map<string, number>();
+    const members: string[][] = Array.from({ length: themeCount }, () => []);
     detection.keys.forEach((key, i) => {
       const c = detection.membership[i] ?? 0;
-      if (c < themeCount) conceptTheme.set(key, c);
+      if (c < themeCount) {
+        conceptTheme.set(key, c);
+        members[c]?.push(key);
+      }
     });
-    const assignment = assignPapersToCommunities({ paperIds, mentions: input.mentions, conceptTheme, graphConcepts, themeCount, vectors: lsa });
-    return { detection, themeCount, assignment };
+    for (const list of members) list.sort((a, b) => (conceptPapers.get(b) ?? 0) - (conceptPapers.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    const assignment = assignPapersToCommunities({ paperIds, mentions: input.mentions, conceptTheme, graphConcepts: conceptNetworkKeys, themeCount, vectors: lsa });
+    return { detection, themeCount, assignment, members };
   };
   const themes: Theme[] = [];
   const paperThemes: PaperTheme[] = [];
-  const summaries = new Map<GraphMethod, { modularity: number; resolution: number; communities: number; stability?: StabilitySummary }>();
+  const summaries = new Map<GraphMethod, ClusteringSummary['louvain']>();
   const weaklyAssigned = { louvain: 0, leiden: 0, kmeans: 0 };
   for (const method of GRAPH_METHODS) {
     const reference = runGraph(method, settings.seed);
-    const { detection, themeCount, assignment } = reference;
+    const { detection, themeCount, assignment, members } = reference;
     if (themeCount === 0) {
-      issues.push(issue('no-graph-themes', 'warning', `${method}: the concept graph has no concepts, so there are no ${method} themes; k-means themes are still given`));
+      issues.push(issue('no-graph-themes', 'warning', `${method}: the ${settings.graphInput} graph is empty, so there are no ${method} themes; k-means themes are still given`));
       summaries.set(method, { modularity: 0, resolution: settings.resolution, communities: 0 });
       continue;
     }
@@ -146,23 +181,35 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       settings.stableAt,
     );
     const themePapers = groupPapers(paperIds, assignment.theme, themeCount);
-    const members: string[][] = Array.from({ length: themeCount }, () => []);
-    const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
-    detection.keys.forEach((key, i) => {
-      const c = detection.membership[i] ?? 0;
-      if (c < themeCount) members[c]?.push(key);
-    });
-    for (const list of members) list.sort((a, b) => (conceptPapers.get(b) ?? 0) - (conceptPapers.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
-    const labels = labelThemes({ themePapers, concepts: input.concepts, mentions: input.mentions, candidates: members }, { maxLabels: settings.maxLabels });
+    const labels = labelThemes(
+      { themePapers, concepts: input.concepts, mentions: input.mentions, ...(members === null ? {} : { candidates: members }) },
+      { maxLabels: settings.maxLabels },
+    );
     for (let t = 0; t < themeCount; t++) {
-      themes.push(makeTheme(method, t, labels[t], members[t] ?? [], themePapers[t] ?? [], (members[t] ?? []).length, report, settings.stabilityRuns, assignment));
+      const label = labels[t];
+      const concepts = members === null ? (label?.topConcepts ?? []) : (members[t] ?? []);
+      const size = members === null ? (themePapers[t] ?? []).length : concepts.length;
+      themes.push(makeTheme(method, t, label, concepts, themePapers[t] ?? [], size, report, settings.stabilityRuns, assignment));
     }
     weaklyAssigned[method] = pushPaperThemes(paperThemes, method, paperIds, assignment);
-    summaries.set(method, { modularity: detection.modularity, resolution: settings.resolution, communities: detection.count, ...stabilitySummary(report, seeds, settings.stabilityRuns) });
+    const resolutions: ResolutionAgreement[] = settings.resolutionFactors.map((factor) => {
+      const resolution = settings.resolution * factor;
+      const other = runGraph(method, settings.seed, resolution);
+      const agreement = comparePartitions(assignment.theme, other.assignment.theme);
+      return { resolution, communities: other.themeCount, ari: agreement.ari, nmi: agreement.nmi };
+    });
+    summaries.set(method, {
+      modularity: detection.modularity,
+      resolution: settings.resolution,
+      communities: detection.count,
+      ...stabilitySummary(report, seeds, settings.stabilityRuns),
+      ...(resolutions.length > 0 ? { resolutions } : {}),
+    });
   }
 
   // 3. k-means on the LSA rows.
-  const kmeans = detectKmeansClusters(lsa, { k: settings.k, kRange: settings.kRange, seed: settings.seed, restarts: settings.restarts });
+  const kmeansOptions = { restarts: settings.restarts, consensusRuns: settings.kmeansConsensusRuns };
+  const kmeans = detectKmeansClusters(lsa, { k: settings.k, kRange: settings.kRange, seed: settings.seed, ...kmeansOptions });
   const kmeansAssignment: PaperAssignment = {
     theme: kmeans.assignment,
     strength: kmeans.strength,
@@ -171,7 +218,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   const kSeeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
   const kReport = measureStability(
     kmeans.assignment,
-    kSeeds.map((seed) => detectKmeansClusters(lsa, { k: kmeans.k, seed, restarts: settings.restarts }).assignment),
+    kSeeds.map((seed) => detectKmeansClusters(lsa, { k: kmeans.k, seed, ...kmeansOptions }).assignment),
     settings.stableAt,
   );
   const kThemePapers = groupPapers(paperIds, kmeans.assignment, kmeans.k);
@@ -202,6 +249,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       ...stabilitySummary(kReport, kSeeds, settings.stabilityRuns),
     },
     graphMethod: settings.graphMethod,
+    graphInput: settings.graphInput,
     weaklyAssigned,
     crosswalk,
   };
@@ -210,10 +258,27 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
 
 const THEME_ORDER: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];
 
+interface GraphRun {
+  detection: CommunityDetection;
+  themeCount: number;
+  assignment: PaperAssignment;
+  /** Concept members per theme (concept graph), or null (paper graph). */
+  members: string[][] | null;
+}
+
 function resolveOptions(options: DetectThemesOptions): Required<DetectThemesOptions> {
   const settings = { ...DETECT_THEMES_DEFAULTS, ...options };
   if (!(GRAPH_METHODS as readonly string[]).includes(settings.graphMethod)) {
     throw new PapergraphError(MODULE, `unknown graphMethod "${settings.graphMethod}": use one of ${GRAPH_METHODS.join(', ')}`);
+  }
+  if (!(GRAPH_INPUTS as readonly string[]).includes(settings.graphInput)) {
+    throw new PapergraphError(MODULE, `unknown graphInput "${settings.graphInput}": use one of ${GRAPH_INPUTS.join(', ')}`);
+  }
+  if (settings.dimensions !== 'auto' && (!Number.isInteger(settings.dimensions) || settings.dimensions < 1)) {
+    throw new PapergraphError(MODULE, `dimensions must be a positive integer or 'auto', got ${settings.dimensions}`);
+  }
+  if (settings.resolutionFactors.some((factor) => !(factor > 0) || !Number.isFinite(factor))) {
+    throw new PapergraphError(MODULE, `resolutionFactors must be positive numbers, got [${settings.resolutionFactors.join(', ')}]`);
   }
   if (!Number.isInteger(settings.stabilityRuns) || settings.stabilityRuns < 0) {
     throw new PapergraphError(MODULE, `stabilityRuns must be an integer >= 0, got ${settings.stabilityRuns}`);

@@ -64,10 +64,18 @@ export interface ThemeCrosswalk {
   nmi: number;
 }
 
+/** Agreement of a graph method's paper themes at another resolution with those at the chosen one. */
+export interface ResolutionAgreement {
+  resolution: number;
+  communities: number;
+  ari: number;
+  nmi: number;
+}
+
 export interface ClusteringSummary {
-  louvain: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary };
-  /** Leiden on the same concept graph (added by cluster/detect-themes.ts). */
-  leiden?: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary };
+  louvain: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary; resolutions?: ResolutionAgreement[] };
+  /** Leiden on the same graph as Louvain (added by cluster/detect-themes.ts). */
+  leiden?: { modularity: number; resolution: number; communities: number; stability?: StabilitySummary; resolutions?: ResolutionAgreement[] };
   kmeans: {
     k: number;
     chosenBy: 'user' | 'silhouette';
@@ -78,6 +86,8 @@ export interface ClusteringSummary {
   };
   /** The graph method whose themes are crosswalked with k-means. */
   graphMethod?: 'louvain' | 'leiden';
+  /** The graph Louvain and Leiden ran on: paper similarity (kNN) or concept co-occurrence; modularity is of that graph. */
+  graphInput?: 'papers' | 'concepts';
   /** Papers assigned by similarity (weak: true), per method. */
   weaklyAssigned?: { louvain: number; leiden: number; kmeans: number };
   /** Graph themes (graphMethod) × k-means clusters. */

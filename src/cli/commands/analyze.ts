@@ -6,6 +6,8 @@ import { Option, type Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '../../pipeline.ts';
 import { buildOutputFiles } from '../../outputs.ts';
 import { writeFilesAtomic } from '../../io/write-files.ts';
+import { readChartFonts } from '../../io/read-fonts.ts';
+import { buildReportScript } from '../../io/build-report-script.ts';
 import { readConceptOptions } from '../concept-options.ts';
 import type { CliContext } from '../context.ts';
 import { parseIntegerOption, parseNumberOption } from '../parse-options.ts';
@@ -60,7 +62,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
         concepts: conceptFiles.concepts,
       });
       const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
-      const { files, issues } = await buildOutputFiles(result);
+      const { files, issues } = await buildOutputFiles(result, { fonts: await readChartFonts(), reportScript: await buildReportScript() });
       await writeFilesAtomic(resolve(context.cwd, options.out), files);
       const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
       if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);

@@ -1,0 +1,70 @@
+/**
+ * Writes themes onto the graphs' node attributes (graph/attributes.ts), the one mutating step of cluster/:
+ * paper nodes (`paper:<id>` in the paper–concept graph) get their paper theme; concept nodes (in both graphs) get
+ * the theme their own community gave them (concept-graph themes) or, otherwise, the theme holding most of the
+ * papers that mention them (ties: lower theme id). `theme`/`themeLabel` carry the graph method's themes
+ * (clustering.graphMethod), `kmeansTheme`/`kmeansThemeLabel` the k-means ones; -1 and '' where none applies.
+ */
+import type { AbstractGraph } from 'graphology-types';
+import type { Mention, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
+import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
+
+export interface AssignThemeAttributesInput {
+  themes: readonly Theme[];
+  paperThemes: readonly PaperTheme[];
+  mentions: readonly Mention[];
+  graphMethod: 'louvain' | 'leiden';
+  /** The graph the graph themes came from (clustering.graphInput); with 'concepts' a community's members keep its theme. */
+  graphInput: 'papers' | 'concepts';
+  /** Concept co-occurrence graph: node keys are concept ids. */
+  conceptGraph?: AbstractGraph;
+  /** Paper–concept graph: node keys `paper:<id>` and `concept:<id>`. */
+  paperConceptGraph?: AbstractGraph;
+}
+
+export function assignThemeAttributes(input: AssignThemeAttributesInput): void {
+  const slots: [ThemeMethod, 'theme' | 'kmeansTheme', 'themeLabel' | 'kmeansThemeLabel'][] = [
+    [input.graphMethod, 'theme', 'themeLabel'],
+    ['kmeans', 'kmeansTheme', 'kmeansThemeLabel'],
+  ];
+  for (const [method, idKey, labelKey] of slots) {
+    const labels = new Map(input.themes.filter((theme) => theme.method === method).map((theme) => [theme.id, theme.label]));
+    const paperTheme = new Map(input.paperThemes.filter((row) => row.method === method).map((row) => [row.paperId, row.themeId]));
+    const ownMembers = input.graphInput === 'concepts' && method !== 'kmeans';
+    const conceptTheme = conceptThemes(input.themes, method, paperTheme, input.mentions, ownMembers);
+    const set = (graph: AbstractGraph | undefined, key: string, theme: number | undefined): void => {
+      if (!graph || !graph.hasNode(key)) return;
+      graph.setNodeAttribute(key, idKey, theme ?? -1);
+      graph.setNodeAttribute(key, labelKey, theme === undefined ? '' : (labels.get(theme) ?? ''));
+    };
+    for (const [paperId, theme] of paperTheme) set(input.paperConceptGraph, paperNodeKey(paperId), theme);
+    input.conceptGraph?.forEachNode((node) => set(input.conceptGraph, node, conceptTheme.get(node)));
+    input.paperConceptGraph?.forEachNode((node, attributes) => {
+      if (attributes.kind === 'concept') set(input.paperConceptGraph, node, conceptTheme.get(node.slice(conceptNodeKey('').length)));
+    });
+  }
+}
+
+function conceptThemes(themes: readonly Theme[], method: ThemeMethod, paperTheme: ReadonlyMap<string, number>, mentions: readonly Mention[], ownMembers: boolean): Map<string, number> {
+  const result = new Map<string, number>();
+  const votes = new Map<string, Map<number, number>>();
+  for (const mention of mentions) {
+    const theme = paperTheme.get(mention.paperId);
+    if (theme === undefined) continue;
+    let counts = votes.get(mention.conceptId);
+    if (!counts) {
+      counts = new Map();
+      votes.set(mention.conceptId, counts);
+    }
+    counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  }
+  for (const [conceptId, counts] of votes) {
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) result.set(conceptId, best[0]);
+  }
+  // A concept-graph community's own members take their community's theme.
+  if (ownMembers) {
+    for (const theme of themes) if (theme.method === method) for (const conceptId of theme.concepts) result.set(conceptId, theme.id);
+  }
+  return result;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
+import { detectKmeansClusters } from '../../src/cluster/detect-kmeans-clusters.ts';
+import { plantedPoints } from './planted.ts';
+
+describe('detectKmeansClusters', () => {
+  it('chooses k by silhouette on a planted partition and recovers it', () => {
+    for (const groups of [3, 5, 7]) {
+      const { data, truth } = plantedPoints(groups, 30, 12, 0.25, groups);
+      const result = detectKmeansClusters({ rowCount: truth.length, dimensions: 12, data }, { kRange: [2, 10], consensusRuns: 10 });
+      expect(result.k).toBe(groups);
+      expect(result.chosenBy).toBe('silhouette');
+      expect(result.candidates.map((candidate) => candidate.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(comparePartitions(result.assignment, truth).ari).toBeGreaterThan(0.95);
+    }
+  });
+
+  it('gives identical clusters for the same seed and numbers them largest first', () => {
+    const { data, truth } = plantedPoints(4, 25, 8, 0.6, 9);
+    const rows = { rowCount: truth.length, dimensions: 8, data };
+    const a = detectKmeansClusters(rows, { k: 4 });
+    const b = detectKmeansClusters(rows, { k: 4 });
+    expect(Array.from(a.assignment)).toEqual(Array.from(b.assignment));
+    const sizes = [0, 0, 0, 0];
+    for (const c of a.assignment) sizes[c] = (sizes[c] ?? 0) + 1;
+    expect([...sizes].sort((x, y) => y - x)).toEqual(sizes);
+    for (const s of a.strength) expect(s).toBeGreaterThanOrEqual(0);
+  });
+
+  it('rejects a bad k', () => {
+    expect(() => detectKmeansClusters({ rowCount: 2, dimensions: 1, data: Float64Array.from([1, 2]) }, { k: 0 })).toThrow(/^papergraph\/cluster\/detect-kmeans-clusters/);
+  });
+});
