@@ -181,7 +181,9 @@ function focusCamera(id: string): void {
   if (renderer === null) return;
   renderer.refresh({ skipIndexation: true });
   const display = renderer.getNodeDisplayData(id);
-  if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+    // Centre on the concept without zooming in past the point where its neighbours leave the view.
+  const camera = renderer.getCamera();
+  if (display) void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.getState().ratio, 0.9) }, { duration: 400 });
 }
 
 function nodeViewportPosition(id: string): { x: number; y: number } | null {
