@@ -26,7 +26,7 @@ describe('papergraph analyze (in-process)', () => {
     for (const name of ['bib-derived.md', 'fenced-notes.md', 'no-notes.md', 'hostile.md', 'empty-list.md']) await cp(join(fixtures, name), join(work, 'lists', name));
   });
 
-  it('writes every output, and the same inputs and seed give byte-identical files', async () => {
+  it('writes every output, and the same inputs and seed give byte-identical files', { timeout: 600_000 }, async () => {
     const first = await runCliCaptured(['analyze', 'lists', '--out', 'out1', '--seed', '7'], work);
     expect(first.stderr).toMatch(/read \d+ papers from 6 file\(s\)/);
     expect(first.code).toBe(0);

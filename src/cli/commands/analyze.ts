@@ -27,6 +27,7 @@ interface AnalyzeCommandOptions {
   lexicon?: string;
   thesaurus?: string;
   json: boolean;
+  gexfVersion: '1.3' | '1.2draft';
 }
 
 export function registerAnalyzeCommand(program: Command, context: CliContext): void {
@@ -42,6 +43,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--min-papers <n>', 'concepts in fewer papers stay out of the concept graph', parseIntegerOption('--min-papers'), ANALYZE_DEFAULTS.minPapers)
     .option('--lexicon <file>', 'extra lexicon (JSON) extending or overriding the shipped one')
     .option('--thesaurus <file>', 'VOSviewer thesaurus: label<TAB>replace by; empty replacement drops the term')
+    .addOption(new Option('--gexf-version <version>', 'GEXF version (1.2draft for older readers)').choices(['1.3', '1.2draft']).default('1.3'))
     .option('--no-repair', 'do not repair damaged encodings')
     .option('--json', 'print the run summary as JSON on stdout', false)
     .addHelpText(
@@ -62,7 +64,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
         concepts: conceptFiles.concepts,
       });
       const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
-      const { files, issues } = await buildOutputFiles(result, { fonts: await readChartFonts(), reportScript: await buildReportScript() });
+      const { files, issues } = await buildOutputFiles(result, { fonts: await readChartFonts(), reportScript: await buildReportScript(), gexfVersion: options.gexfVersion });
       await writeFilesAtomic(resolve(context.cwd, options.out), files);
       const summary = summarizeRun({ ...result, issues: [...result.issues, ...issues] }, options.out, files.length);
       if (options.json) context.stdout(`${JSON.stringify(summary.json, null, 2)}\n`);
