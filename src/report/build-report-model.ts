@@ -194,7 +194,7 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       centrality: row?.centrality ?? 0,
       density: row?.density ?? 0,
       stability: theme.stability,
-      topConcepts: theme.topConcepts.map((id) => conceptsById.get(id)?.label ?? id),
+      topConcepts: theme.topConcepts.slice(0, 6).map((id) => conceptsById.get(id)?.label ?? id),
       conceptCount: theme.concepts.length,
       concepts,
       papers: themePapers,
