@@ -30,6 +30,11 @@ export interface PhraseCandidate {
 export interface FindCandidatesOptions {
   /** Longest candidate in words. Default 5. */
   maxWords?: number;
+  /**
+   * Never end a candidate with a head that only names the kind of thing ("framework", "method", "problem"):
+   * concept labels drop them ("optimal control problem" → "optimal control"). Keyphrase indexing keeps them. Default true.
+   */
+  trimHeads?: boolean;
 }
 
 /** One word of a run: a token, or a hyphenated compound of tokens. */
@@ -60,7 +65,19 @@ const VERB_STEMS =
   'predict adapt refine amplify attenuate suppress diminish sustain persist emerge arise occur induce determine dominate outweigh tend seem ' +
   'appear yield ensure guarantee bridge offer boost deliver conduct perform reach fall rise grow drop yield lie hold make take give become ' +
   'keep let begin show reframe exploit harness unlock push pave surface remedy render prioritize prioritise decouple disentangle mitigate ' +
-  'incentivize incentivise internalize operate inherit achieve';
+  'incentivize incentivise internalize operate inherit achieve drive cover involve satisfy endow align distill unlock decompose present ' +
+  'study require provide lie force';
+
+/** Heads a candidate never ends with: they only say what kind of thing the term before them is. */
+const TRIM_HEADS: ReadonlySet<string> = new Set(
+  'framework approach method methodology mechanism strategy technique scheme paradigm pipeline algorithm problem task setting module procedure formulation perspective solution recipe design'.split(' '),
+);
+
+/** Words after which a verb comes. */
+const VERB_CONTEXT: ReadonlySet<string> = new Set('we they i you it which that who to can could may might will would should must also further then first often'.split(' '));
+
+/** Number words: never part of a term ("three technical innovations"). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set('one two three four five six seven eight nine ten eleven twelve dozen hundred thousand million billion half single double dual triple multiple few many'.split(' '));
 const VERB_FORMS: ReadonlySet<string> = new Set(
   VERB_STEMS.split(' ').flatMap((stem) => {
     const e = stem.endsWith('e');
@@ -71,24 +88,25 @@ const VERB_FORMS: ReadonlySet<string> = new Set(
   }),
 );
 
-const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'FW', 'CD']);
+const NOUN_TAGS = new Set(['NN', 'NNS', 'NNP', 'NNPS', 'FW']);
 const ADJ_TAGS = new Set(['JJ', 'JJR', 'JJS']);
 
 export function findCandidates(text: string, options: FindCandidatesOptions = {}): PhraseCandidate[] {
   const maxWords = options.maxWords ?? 5;
+  const trimHeads = options.trimHeads ?? true;
   const tokens = tokenize(text);
   const candidates: PhraseCandidate[] = [];
   let sentenceStart = 0;
   for (let i = 1; i <= tokens.length; i++) {
     if (i === tokens.length || tokens[i]!.sentenceBefore) {
-      readSentence(text, tokens.slice(sentenceStart, i), maxWords, candidates);
+      readSentence(text, tokens.slice(sentenceStart, i), maxWords, trimHeads, candidates);
       sentenceStart = i;
     }
   }
   return candidates;
 }
 
-function readSentence(text: string, tokens: readonly Token[], maxWords: number, out: PhraseCandidate[]): void {
+function readSentence(text: string, tokens: readonly Token[], maxWords: number, trimHeads: boolean, out: PhraseCandidate[]): void {
   if (tokens.length === 0 || tokens.length > 400) return;
   // Title Case ("Scaling End-to-End Online Reinforcement Learning") hides parts of speech: tag its plain
   // capitalised words in lowercase; acronyms and inner-capital names keep their case.
@@ -116,7 +134,19 @@ function readSentence(text: string, tokens: readonly Token[], maxWords: number, 
     }
     let kind = NOUN_TAGS.has(tag) ? 'N' : ADJ_TAGS.has(tag) ? 'A' : tag === 'VBG' ? 'G' : tag === 'VBN' ? 'V' : 'X';
     if (kind === 'V' && !participleModifies(lower)) kind = 'X';
-    if (isStopword(lower) || VERB_FORMS.has(lower)) kind = 'X';
+    // An -ing word after a plural noun is a verb ("processes involving", "mechanisms governing"); after a singular
+    // noun it heads a compound ("reward shaping", "instruction following").
+    const previous = units[units.length - 1];
+    if (kind === 'G' && previous !== undefined && previous.kind === 'N' && !token.breakBefore && isPluralNoun(previous)) kind = 'X';
+    if (isStopword(lower) || VERB_FORMS.has(lower) || NUMBER_WORDS.has(lower)) kind = 'X';
+    // After a subject pronoun or a modal, a word that can be a verb is one ("we study", "to present").
+    const before = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
+    if (kind !== 'X' && VERB_CONTEXT.has(before) && !token.breakBefore && (lexiconTags(lower) ?? []).some((t) => t === 'VB' || t === 'VBP' || t === 'VBZ' || t === 'VBD')) kind = 'X';
+    // The -ing form of a listed verb opening a run is a verb ("satisfying strict constraints").
+    const opensRun = units.length === 0 || units[units.length - 1]!.kind === 'X' || token.breakBefore;
+    if (kind !== 'X' && opensRun && lower.endsWith('ing') && (VERB_FORMS.has(`${lower.slice(0, -3)}e`) || VERB_FORMS.has(lower.slice(0, -3)))) kind = 'X';
+    // An -ing word that the lexicon knows only as a verb does not start a term ("requiring expert knowledge").
+    if (kind === 'G' && !(lexiconTags(lower)?.includes('NN') ?? false) && (units.length === 0 || units[units.length - 1]!.kind === 'X' || token.breakBefore)) kind = 'X';
     // A capitalised word the lexicon does not know, inside a sentence and not in a Title Case line, is a name ("Entropulse").
     const unknownCapitalised = i > 0 && !titleCase && /^[A-Z][a-z]{3,}$/.test(token.text) && lexiconTags(token.text) === null;
     const name = isNameLike(token.text) || unknownCapitalised;
@@ -134,16 +164,16 @@ function readSentence(text: string, tokens: readonly Token[], maxWords: number, 
       continue;
     }
     if (allowed) continue;
-    if (runStart !== -1) emitRun(text, units, runStart, u, maxWords, out);
+    if (runStart !== -1) emitRun(text, units, runStart, u, maxWords, trimHeads, out);
     runStart = unit !== undefined && unit.kind !== 'X' ? u : -1;
   }
 }
 
 /** Candidates of one run units[from, to): every sub-run with an allowed start and end. */
-function emitRun(text: string, units: readonly Unit[], from: number, to: number, maxWords: number, out: PhraseCandidate[]): void {
+function emitRun(text: string, units: readonly Unit[], from: number, to: number, maxWords: number, trimHeads: boolean, out: PhraseCandidate[]): void {
   for (let a = from; a < to; a++) {
     const first = units[a]!;
-    if (GENERIC_MODIFIERS.has(first.lower)) continue;
+    if (GENERIC_MODIFIERS.has(first.lower) || /^\d/.test(first.lower)) continue;
     // An -ing word opening a sentence or title is a verb ("Scaling …", "Aligning LLM Reasoners").
     if (first.kind === 'G' && (first.sentenceInitial || (a + 1 < to && units[a + 1]!.kind !== 'N'))) continue;
     let words = 0;
@@ -152,9 +182,12 @@ function emitRun(text: string, units: readonly Unit[], from: number, to: number,
       words += 1;
       if (words > maxWords) break;
       if (unit.kind === 'V' && b > a) break; // a participle inside a run ends it ("models trained")
-      const endsWell = unit.kind === 'N' || (unit.kind === 'G' && b > a && units[b - 1]!.kind === 'N');
+      // An -ing word ends a term when it can be a noun and follows a modifier ("reward shaping", "lazy reasoning").
+      const endsWell = unit.kind === 'N' || (unit.kind === 'G' && b > a && units[b - 1]!.kind !== 'G' && gerundIsNoun(unit));
       if (!endsWell) continue;
       if (b === a && !(unit.kind === 'N')) continue;
+      // "optimal control problem", "rollout mechanism": the head adds nothing; the shorter candidate stands for it.
+      if (trimHeads && b > a && TRIM_HEADS.has(unit.keys[unit.keys.length - 1]!)) continue;
       const keys = units.slice(a, b + 1).flatMap((part) => part.keys);
       out.push({
         key: keys.join(' '),
@@ -168,6 +201,16 @@ function emitRun(text: string, units: readonly Unit[], from: number, to: number,
       });
     }
   }
+}
+
+function gerundIsNoun(unit: Unit): boolean {
+  if (unit.keys.length > 1) return true; // "fine-tuning", "self-checking"
+  return lexiconTags(unit.lower)?.includes('NN') ?? false;
+}
+
+function isPluralNoun(unit: Unit): boolean {
+  const last = unit.keys[unit.keys.length - 1] ?? '';
+  return unit.lower.endsWith('s') && !unit.lower.endsWith(last);
 }
 
 /** A past participle that works as a modifier ("supervised fine-tuning", "regularized policy optimization"). */

@@ -33,7 +33,10 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     'high-quality challenging difficult complex complicated wide broad large-scale small-scale empirical theoretical experimental ' +
     'extensive rigorous careful detailed deep in-depth first second third last latest modern advanced emerging widespread ' +
     'underlying inherent potential possible available same similar other such own corresponding respective relevant related ' +
-    'several superior limited poor suboptimal significant stable').split(' '),
+    'several superior limited poor suboptimal significant stable open-source closed-source proprietary text-only frontier leading ' +
+    'mainstream vanilla naive naïve off-the-shelf well-known well-established widely-used so-called above-mentioned aforementioned ' +
+    'respective unseen seen holistic principled larger smaller stronger weaker higher lower better worse longer shorter faster ' +
+    'slower greater fewer simpler harder easier').split(' '),
 );
 
 /** Whole phrases that are generic however they are written. */

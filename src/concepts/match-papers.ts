@@ -21,7 +21,7 @@ import { termKey, wordKey } from '../text/normalize.ts';
 import { tokenize, type Token } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
-import { PHRASE_NEEDS_CAPITAL, type Vocabulary } from './vocabulary.ts';
+import { PHRASE_EXACT_CASE, PHRASE_NEEDS_CAPITAL, type Vocabulary } from './vocabulary.ts';
 
 export interface MatchPaperOptions {
   /** Keep at most this many concepts per paper, the most salient. Default 40. */
@@ -139,7 +139,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
         continue;
       }
       const first = tokens[i]!;
-      if ((bestFlags & PHRASE_NEEDS_CAPITAL) !== 0 && bestEnd === i && !hasCapital(first.text)) {
+      if (bestEnd === i && (((bestFlags & PHRASE_NEEDS_CAPITAL) !== 0 && !hasCapital(first.text)) || ((bestFlags & PHRASE_EXACT_CASE) !== 0 && !isUpperish(first.text)))) {
         i++;
         continue;
       }
@@ -223,12 +223,14 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
   const mentions: Mention[] = [];
   for (const [term, hit] of hits) {
     const info = vocabulary.terms[term]!;
-    const score =
-      info.weight * (1 + Math.log(hit.count)) +
-      (hit.inTitle ? 1 : 0) +
-      (hit.defined ? 0.3 : 0) +
-      0.3 * (1 - hit.first / length) +
-      (info.type === 'own-method' && (hit.inTitle || hit.defined) ? 0.5 : 0);
+    // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by being in the
+    // title, recurring, or reading as a name.
+    const discovered = info.origin === 'discovered';
+    const confidence = info.confidence + (discovered ? (hit.inTitle ? 0.35 : 0) + (hit.count >= 2 ? 0.25 : 0) : 0);
+    // Salience within the paper: frequency, title, a local definition, an early first mention.
+    const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (hit.defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
+    // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
+    const score = confidence * salience * (0.6 + 0.4 * info.weight);
     mentions.push({ paperId: paper.id, conceptId: info.id, count: hit.count, score: Math.round(score * 1e4) / 1e4, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence });
   }
   mentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
@@ -239,6 +241,12 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 /** `matchPaper` over many papers, in input order. Safe to run on chunks in worker threads. */
 export function matchPapers(papers: readonly Paper[], vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch[] {
   return papers.map((paper) => matchPaper(paper, vocabulary, options));
+}
+
+/** Written like an acronym: no lowercase letter except a plural "s" ("IT", "LLMs"), or inner capitals ("MoL"). */
+function isUpperish(text: string): boolean {
+  const body = text.endsWith('s') ? text.slice(0, -1) : text;
+  return !/[a-z]/.test(body) || /^[A-Za-z][a-z]*[A-Z]/.test(body);
 }
 
 function hasCapital(text: string): boolean {

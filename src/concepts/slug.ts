@@ -1,6 +1,8 @@
 /**
  * Stable concept ids: a slug of the canonical label ("Entropy Collapse" → "entropy-collapse", "Qwen2.5" →
- * "qwen2.5"). Ids are only ever used as Map keys and strings, so words like `__proto__` are safe.
+ * "qwen2.5"). Our code keys ids in Maps, but graphology keeps a node's neighbours in plain objects, so a node
+ * named `constructor` or `__proto__` corrupts its edge lookups; a slug that names a property of every object
+ * gets the suffix `-term` ("constructor" → "constructor-term").
  */
 
 export function slugify(label: string): string {
@@ -10,7 +12,8 @@ export function slugify(label: string): string {
     .replace(/[^\p{L}\p{N}.+]+/gu, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .replace(/-{2,}/g, '-');
-  return slug === '' ? 'concept' : slug;
+  if (slug === '') return 'concept';
+  return slug in Object.prototype || slug === '__proto__' ? `${slug}-term` : slug;
 }
 
 /** A slug of `label` not yet in `taken` (suffixes -2, -3, … on collision); records it in `taken`. */

@@ -17,6 +17,7 @@ import { PapergraphError } from '../core/errors.ts';
 import type { ConceptOrigin, ConceptType, Paper } from '../core/types.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
+import { lexiconTags } from '../text/tag-pos.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
 import { findCandidates, type PhraseCandidate } from './find-candidates.ts';
 import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
@@ -29,6 +30,8 @@ export const VOCABULARY_VERSION = 1;
 
 /** Phrase flag: match only a surface with a capital letter (short forms that are also words: "SAC", "MAP"). */
 export const PHRASE_NEEDS_CAPITAL = 1;
+/** Phrase flag: match only the exact spelling (a plural "s" aside) — acronyms found in text ("IT", "AND", "MoL"). */
+export const PHRASE_EXACT_CASE = 2;
 
 export interface VocabularyTerm {
   id: string;
@@ -42,6 +45,8 @@ export interface VocabularyTerm {
   labelsZh: string[];
   /** Specificity in [0, 1]: inverse document frequency, normalised. */
   weight: number;
+  /** Prior confidence that the term is a concept: 1 for lexicon terms, more for defined acronyms, less for discovered phrases. */
+  confidence: number;
 }
 
 export interface Vocabulary {
@@ -73,12 +78,14 @@ export interface BuildVocabularyOptions {
   discover?: boolean;
   /** A discovered term recurring in at least this many papers enters the vocabulary even if no paper ranks it high. Default 3. */
   minPapers?: number;
-  /** Discovered terms taken from each paper's own best candidates. Default 8. */
+  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 20. */
   discoveredPerPaper?: number;
-  /** Allow single-word discovered terms (names are always allowed). Default true. */
+  /** Allow single-word discovered terms (names are always allowed). Default false: single common words are rarely concepts of their own. */
   singleWords?: boolean;
   /** Longest discovered term, in words. Default 5. */
   maxWords?: number;
+  /** Drop heads like "framework", "method", "problem" from discovered terms (see findCandidates). Default true. */
+  trimHeads?: boolean;
   /** Papers the corpus-level statistics are computed on, at most. Default 20000. */
   sampleSize?: number;
   /** Document frequencies to use for specificity instead of the corpus's own. Default none. */
@@ -93,6 +100,7 @@ interface Resolved {
   discoveredPerPaper: number;
   singleWords: boolean;
   maxWords: number;
+  trimHeads: boolean;
   sampleSize: number;
   background: DocumentFrequencies | null;
 }
@@ -109,9 +117,10 @@ function resolveOptions(options: BuildVocabularyOptions): Resolved {
     thesaurus: options.thesaurus ?? [],
     discover: options.discover ?? true,
     minPapers: positive('minPapers', options.minPapers, 3),
-    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 8, 0),
-    singleWords: options.singleWords ?? true,
+    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 20, 0),
+    singleWords: options.singleWords ?? false,
     maxWords: positive('maxWords', options.maxWords, 5),
+    trimHeads: options.trimHeads ?? true,
     sampleSize: positive('sampleSize', options.sampleSize, 20_000),
     background: options.background ?? null,
   };
@@ -129,6 +138,12 @@ interface Draft {
   forms: Map<string, number>;
   keys: Set<string>;
   needsCapital: Set<string>;
+  /** Keys that must match with this exact spelling → the spelling. */
+  exactCase: Map<string, string>;
+  /** Discovered as a name ("ComputerRL", "Dynamic Entropy Weighting"). */
+  name: boolean;
+  /** Papers of the sample it was discovered in. */
+  df: number;
 }
 
 export function buildVocabulary(papers: readonly Paper[], options: BuildVocabularyOptions = {}): Vocabulary {
@@ -148,7 +163,7 @@ export function buildVocabulary(papers: readonly Paper[], options: BuildVocabula
     if (!byKey.has(key)) byKey.set(key, draft);
   };
   const newDraft = (label: string, type: ConceptType, origin: ConceptOrigin): number => {
-    drafts.push({ label, type, origin, parentLabel: null, aliases: new Set(), labelsZh: new Set(), forms: new Map(), keys: new Set(), needsCapital: new Set() });
+    drafts.push({ label, type, origin, parentLabel: null, aliases: new Set(), labelsZh: new Set(), forms: new Map(), keys: new Set(), needsCapital: new Set(), exactCase: new Map(), name: false, df: 0 });
     return drafts.length - 1;
   };
 
@@ -260,6 +275,8 @@ function collectAcronyms(
         count(draft.forms, definition.short);
       }
       addPhrase(index, first.short, true);
+      // A short form that is also an English word ("IT", "AND") matches only as written.
+      if (isStopword(shortKey) || lexiconHasWord(first.short)) drafts[index]!.exactCase.set(shortKey, first.short);
       if (!termsForShort.includes(index)) termsForShort.push(index);
     }
     if (termsForShort.length > 1) ambiguous.set(shortKey, termsForShort);
@@ -277,6 +294,12 @@ function sharesWords(draft: Draft, longKey: string): boolean {
     if (shared * 2 >= Math.max(words.length, other.size)) return true;
   }
   return false;
+}
+
+/** True when the short form, lowercased, is an ordinary English word ("it", "map", "sac" is not). */
+function lexiconHasWord(short: string): boolean {
+  const lower = short.toLowerCase();
+  return /^[a-z]+$/.test(lower) && lexiconTags(lower) !== null;
 }
 
 function mostCommon(values: readonly string[]): string {
@@ -305,6 +328,24 @@ const WEAK_HEADS: ReadonlySet<string> = new Set(
   'algorithm method approach framework training task technique strategy mechanism paradigm setting problem model variant objective loss based style like'.split(' '),
 );
 
+/**
+ * True for a known term with only a weak head or generic modifiers around it ("RL algorithms", "RL baselines",
+ * "text-only LLMs", "Light-IF-32B model"): the known term is matched on its own.
+ */
+function addsNothing(words: readonly string[], byKey: ReadonlyMap<string, number>): boolean {
+  if (words.length < 2) return false;
+  const head = words[words.length - 1]!;
+  const weak = (word: string): boolean => WEAK_HEADS.has(word) || GENERIC_HEADS.has(word);
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    const prefix = words.slice(0, cut).join(' ');
+    if (byKey.has(prefix) && words.slice(cut).every(weak)) return true;
+  }
+  for (let cut = 1; cut < words.length; cut++) {
+    if (byKey.has(words.slice(cut).join(' ')) && words.slice(0, cut).every((word) => GENERIC_MODIFIERS.has(word))) return true;
+  }
+  return weak(head) && words.length === 2 && /\d/.test(words[0]!);
+}
+
 /** True when a candidate's words make it generic ("proposed method", "strong performance", "framework"). */
 export function isGenericCandidate(words: readonly string[]): boolean {
   const key = words.join(' ');
@@ -330,7 +371,7 @@ function discoverTerms(
     const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[] }>();
     let position = 0;
     for (const [field, text] of [['title', title], ['abstract', abstract]] as const) {
-      for (const candidate of findCandidates(text, { maxWords: resolved.maxWords })) {
+      for (const candidate of findCandidates(text, { maxWords: resolved.maxWords, trimHeads: resolved.trimHeads })) {
         position++;
         let entry = local.get(candidate.key);
         if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [] }));
@@ -340,8 +381,13 @@ function discoverTerms(
       }
     }
     perPaper.push(local);
+    const seen = new Set<string>();
     for (const [key, entry] of local) {
-      count(df, key);
+      seen.add(key);
+      for (const word of entry.words) seen.add(word);
+    }
+    for (const key of seen) count(df, key);
+    for (const [key, entry] of local) {
       let global = candidates.get(key);
       if (!global) candidates.set(key, (global = { df: 0, forms: new Map(), name: false, introduced: 0 }));
       global.df++;
@@ -369,8 +415,7 @@ function discoverTerms(
       const global = candidates.get(key)!;
       if (single && !global.name && !resolved.singleWords) continue;
       if (byKey.has(key)) continue; // already a lexicon or acronym term
-      // A known term with a weak head adds nothing ("RL algorithms", "GRPO training").
-      if (words.length > 1 && WEAK_HEADS.has(words[words.length - 1]!) && byKey.has(words.slice(0, -1).join(' '))) continue;
+      if (addsNothing(words, byKey)) continue;
       let nestedIn = 0;
       let nestedCount = 0;
       for (const [other, otherEntry] of local) {
@@ -387,17 +432,26 @@ function discoverTerms(
       scored.push({ key, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    if ((globalThis as any).__debugDiscovery?.(texts[perPaper.indexOf(local)]?.title)) console.error(scored.slice(0, 40).map((x) => `${x.key}=${x.score.toFixed(2)}`).join(" | "));
     let taken = 0;
     for (const { key } of scored) {
-      if (taken >= resolved.discoveredPerPaper) break;
       const entry = local.get(key)!;
-      if (entry.count < 2 && !entry.inTitle && entry.words.length < 2 && !candidates.get(key)!.name) continue;
+      const global = candidates.get(key)!;
+      // Names are taken whatever the quota ("Entropulse", "BeyondAIME"), except a size or date variant of another
+      // name ("AutoGLM-OS-9B", "GLM-4-9B-0414"): its family name is matched instead.
+      if (global.name && entry.words.length === 1) {
+        if (!/(?:^|\s)(?:\d+(?:\.\d+)?[bmkt]|\d{3,})$/.test(key) || !key.includes(' ')) chosen.add(key);
+        continue;
+      }
+      if (taken >= resolved.discoveredPerPaper) continue;
+      if (entry.count < 2 && !entry.inTitle && entry.words.length < 2 && !global.name) continue;
       chosen.add(key);
       taken++;
     }
   }
   for (const [key, candidate] of candidates) {
-    if (candidate.df >= resolved.minPapers && !byKey.has(key) && !isGenericCandidate(key.split(' ')) && key.includes(' ')) chosen.add(key);
+    const words = key.split(' ');
+    if (candidate.df >= resolved.minPapers && !byKey.has(key) && !isGenericCandidate(words) && words.length > 1 && !addsNothing(words, byKey)) chosen.add(key);
   }
   for (const key of [...chosen].sort()) {
     if (byKey.has(key)) continue;
@@ -406,6 +460,8 @@ function discoverTerms(
     const words = key.split(' ');
     const index = newDraft(label, guessType(words, { introduced: candidate.name && candidate.df <= 2 }), 'discovered');
     for (const [form, n] of candidate.forms) count(drafts[index]!.forms, form, n);
+    drafts[index]!.name = candidate.name;
+    drafts[index]!.df = candidate.df;
     addPhrase(index, label, false);
   }
 }
@@ -526,18 +582,23 @@ function assembleVocabulary(
     const draft = drafts[index]!;
     const label = labelOf(draft);
     const keys = owned.get(index)!;
-    const n = Math.max(0, ...keys.map((key) => (backgroundDf ? (backgroundDf.get(key) ?? 0) : (df.get(key) ?? 0))));
+    // Specificity: the IDF of the term's most frequent phrase, normalised to [0.05, 1].
+    const frequency = (key: string): number => (backgroundDf ? (backgroundDf.get(key) ?? 0) : (df.get(key) ?? 0));
+    const n = Math.max(0, ...keys.map(frequency));
     const weight = Math.min(1, Math.max(0.05, Math.log((total + 1) / (n + 0.5)) / maxIdf));
     const aliases = [...draft.aliases].filter((alias) => alias !== label);
     const parentKey = draft.parentLabel === null ? null : termKey(draft.parentLabel);
     const parent = parentKey === null ? null : (idByLabelKey.get(parentKey) ?? slugify(draft.parentLabel ?? ''));
-    return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight) };
+    const single = !keys.some((key) => key.includes(' '));
+    const confidence =
+      draft.origin === 'lexicon' ? 1 : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
+    return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight), confidence };
   });
   const phrases: [string, number, number][] = [];
   for (const [key, index] of byKey) {
     const term = newIndex.get(index);
     if (term === undefined || dropped.has(key)) continue;
-    phrases.push([key, term, drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0]);
+    phrases.push([key, term, (drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0) | (drafts[index]!.exactCase.has(key) ? PHRASE_EXACT_CASE : 0)]);
   }
   phrases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const ambiguousList: [string, number[]][] = [];
@@ -567,12 +628,12 @@ function round(value: number): number {
 }
 
 /** Document frequencies of candidate phrases and words in `papers` (title + abstract), for use as a background. */
-export function countDocumentFrequencies(papers: readonly Pick<Paper, 'title' | 'abstract'>[], options: { maxWords?: number } = {}): DocumentFrequencies {
+export function countDocumentFrequencies(papers: readonly Pick<Paper, 'title' | 'abstract'>[], options: { maxWords?: number; trimHeads?: boolean } = {}): DocumentFrequencies {
   const df = new Map<string, number>();
   for (const paper of papers) {
     const seen = new Set<string>();
     for (const text of [paper.title, paper.abstract]) {
-      for (const candidate of findCandidates(text, { maxWords: options.maxWords ?? 5 })) {
+      for (const candidate of findCandidates(text, { maxWords: options.maxWords ?? 5, trimHeads: options.trimHeads ?? true })) {
         seen.add(candidate.key);
         for (const word of candidate.words) seen.add(word);
       }

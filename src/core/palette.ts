@@ -1,43 +1,32 @@
 /**
- * The colours of themes, shared by every output that colours by theme (graph exports, charts, the report), so one
- * theme id has one colour everywhere.
+ * The categorical palette for themes, shared by the graph exports, the charts and the report so that a theme has
+ * the same colour everywhere.
  *
- * The palette is Okabe & Ito's categorical palette ("Color Universal Design", 2002; recommended by Wong, "Points of
- * view: Color blindness", Nature Methods 8, 441, 2011): eight colours that stay distinguishable under the common
- * forms of colour-vision deficiency. Themes are numbered largest first, so the eight largest themes get the eight
- * colours; smaller themes share one light grey, and nodes in no theme get a darker grey.
+ * The first eight colours are Okabe & Ito's colour-blind-safe set ("Color Universal Design", 2008), reordered so
+ * that the largest themes get the most distinct hues and the hard-to-see yellow and black come last; past eight,
+ * colours from Tableau 10 (Stone, 2016) that stay apart from them. Themes beyond the palette cycle through it.
+ * Concepts without a theme (-1) are grey.
  */
-
-import { PapergraphError } from './errors.ts';
-
-/** Okabe–Ito, in their published order. */
 export const THEME_PALETTE = Object.freeze([
-  '#E69F00', // orange
-  '#56B4E9', // sky blue
-  '#009E73', // bluish green
-  '#F0E442', // yellow
   '#0072B2', // blue
+  '#E69F00', // orange
+  '#009E73', // bluish green
   '#D55E00', // vermillion
   '#CC79A7', // reddish purple
+  '#56B4E9', // sky blue
+  '#F0E442', // yellow
   '#000000', // black
+  '#9C755F', // Tableau brown
+  '#FF9DA7', // Tableau pink
+  '#76B7B2', // Tableau teal
+  '#B07AA1', // Tableau purple
 ] as const);
 
-/** Nodes that belong to no theme (theme id -1). */
+/** Colour of nodes and rows that belong to no theme. */
 export const NO_THEME_COLOR = '#999999';
 
-/** Themes beyond the palette (id >= THEME_PALETTE.length). */
-export const OTHER_THEME_COLOR = '#DDDDDD';
-
-/** The colour of a theme id: the palette for the first themes, light grey beyond, grey for none (-1 or invalid). */
-export function themeColor(themeId: number): string {
-  if (!Number.isInteger(themeId) || themeId < 0) return NO_THEME_COLOR;
-  return THEME_PALETTE[themeId] ?? OTHER_THEME_COLOR;
-}
-
-/** `#RRGGBB` as 0–255 channels; throws on anything else. */
-export function hexToRgb(hex: string): { r: number; g: number; b: number } {
-  const match = /^#([0-9a-fA-F]{6})$/.exec(hex);
-  if (!match || match[1] === undefined) throw new PapergraphError('core/palette', `colour "${hex}" is not #RRGGBB`);
-  const value = Number.parseInt(match[1], 16);
-  return { r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 };
+/** The colour of theme `id` (0-based, as in Theme.id); grey for -1 or any negative id. */
+export function themeColor(id: number): string {
+  if (!Number.isInteger(id) || id < 0) return NO_THEME_COLOR;
+  return THEME_PALETTE[id % THEME_PALETTE.length] ?? NO_THEME_COLOR;
 }

@@ -20,8 +20,8 @@
 import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
 import type { Issue } from '../core/issues.ts';
-import { hexToRgb, NO_THEME_COLOR } from '../core/palette.ts';
 import { graphKindOf } from '../graph/attributes.ts';
+import { hexToRgb } from './hex-to-rgb.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { createTextSanitizer, escapeXmlAttribute, escapeXmlText, formatNumber } from './sanitize-text.ts';
 
@@ -129,14 +129,13 @@ function prepare(graph: AbstractGraph, settings: Required<ToGexfOptions>): Prepa
       if (value !== null) values.push([column.key, valueText(column, value, () => `${column.key} of node ${JSON.stringify(node)}`)]);
     }
     const rawLabel = attributes['label'];
-    const color = typeof attributes['color'] === 'string' && /^#[0-9a-fA-F]{6}$/.test(attributes['color']) ? attributes['color'] : NO_THEME_COLOR;
     nodes.push({
       id,
       label: typeof rawLabel === 'string' ? sanitizer.clean(rawLabel, () => `label of node ${JSON.stringify(node)}`) : null,
       start: settings.dynamic ? monthStart(attributes['kind'] === 'paper' ? attributes['month'] : attributes['firstMonth']) : null,
       values,
-      color: hexToRgb(color),
-      size: formatNumber(finiteOr(attributes['size'], 1), digits),
+      color: hexToRgb(attributes['color']),
+      size: formatNumber(Math.max(0, finiteOr(attributes['size'], 1)), digits),
       x: formatNumber(finiteOr(attributes['x'], 0), digits),
       y: formatNumber(finiteOr(attributes['y'], 0), digits),
     });

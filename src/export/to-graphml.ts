@@ -15,8 +15,9 @@
 import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
 import type { Issue } from '../core/issues.ts';
-import { hexToRgb, NO_THEME_COLOR } from '../core/palette.ts';
+import { NO_THEME_COLOR } from '../core/palette.ts';
 import { graphKindOf } from '../graph/attributes.ts';
+import { hexToRgb, isHexColor } from './hex-to-rgb.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column, type ColumnType } from './graph-columns.ts';
 import { createTextSanitizer, escapeXmlAttribute, escapeXmlText, formatNumber } from './sanitize-text.ts';
 
@@ -68,7 +69,7 @@ export function toGraphml(graph: AbstractGraph, options: ToGraphmlOptions = {}):
       if (value === null) continue;
       lines.push(data(column.key, typeof value === 'number' ? number(value, column.type) : sanitizer.clean(value, where(column.key))));
     }
-    const color = typeof attributes['color'] === 'string' && /^#[0-9a-fA-F]{6}$/.test(attributes['color']) ? attributes['color'].toUpperCase() : NO_THEME_COLOR;
+    const color = isHexColor(attributes['color']) ? attributes['color'].toUpperCase() : NO_THEME_COLOR;
     const rgb = hexToRgb(color);
     lines.push(data('x', formatNumber(finiteOr(attributes['x'], 0), settings.digits)));
     lines.push(data('y', formatNumber(finiteOr(attributes['y'], 0), settings.digits)));

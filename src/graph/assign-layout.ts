@@ -26,10 +26,13 @@ import { weightedDegrees } from './weighted-degrees.ts';
 export interface AssignLayoutOptions {
   /** Seed of the initial positions. Default: core/random DEFAULT_SEED (42). */
   seed?: number;
-  /** ForceAtlas2 iterations. Default: 300. */
-  iterations?: number;
-  /** noverlap iterations. Default: 100. */
-  noverlapIterations?: number;
+  /**
+   * ForceAtlas2 iterations, or 'auto': 300 up to 1,000 nodes, then fewer in proportion to the order (at least 50),
+   * so a 20,000-node graph is laid out in seconds. Default: 'auto'.
+   */
+  iterations?: number | 'auto';
+  /** noverlap iterations (it stops earlier once nothing overlaps), or 'auto': 100, scaled down like `iterations` (at least 10). Default: 'auto'. */
+  noverlapIterations?: number | 'auto';
   /** Size of the weakest node. Default: 4. */
   minSize?: number;
   /** Size of the strongest node. Default: 24. */
@@ -42,8 +45,8 @@ export interface AssignLayoutOptions {
 
 export const ASSIGN_LAYOUT_DEFAULTS: Readonly<Required<AssignLayoutOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
-  iterations: 300,
-  noverlapIterations: 100,
+  iterations: 'auto',
+  noverlapIterations: 'auto',
   minSize: 4,
   maxSize: 24,
   spread: 10,
@@ -54,6 +57,8 @@ export function assignLayout(graph: AbstractGraph, options: AssignLayoutOptions 
   const settings = { ...ASSIGN_LAYOUT_DEFAULTS, ...options };
   assertOptions(settings);
   if (graph.order === 0) return;
+  const iterations = settings.iterations === 'auto' ? autoIterations(graph.order, 300, 50) : settings.iterations;
+  const noverlapIterations = settings.noverlapIterations === 'auto' ? autoIterations(graph.order, 100, 10) : settings.noverlapIterations;
 
   // 1. Seeded initial positions.
   const random = createRandom(settings.seed);
@@ -74,9 +79,9 @@ export function assignLayout(graph: AbstractGraph, options: AssignLayoutOptions 
   });
 
   // 3. ForceAtlas2, weighted, settings inferred from the graph.
-  if (graph.size > 0 && settings.iterations > 0) {
+  if (graph.size > 0 && iterations > 0) {
     forceAtlas2.assign(graph, {
-      iterations: settings.iterations,
+      iterations,
       getEdgeWeight: (_edge, attributes) => {
         const weight: unknown = attributes['weight'];
         return typeof weight === 'number' && Number.isFinite(weight) && weight > 0 ? weight : 0;
@@ -86,8 +91,8 @@ export function assignLayout(graph: AbstractGraph, options: AssignLayoutOptions 
   }
 
   // 4. noverlap, using the sizes.
-  if (settings.noverlapIterations > 0) {
-    noverlap.assign(graph, { maxIterations: settings.noverlapIterations, settings: { margin: 1, ratio: 1.1 } });
+  if (noverlapIterations > 0) {
+    noverlap.assign(graph, { maxIterations: noverlapIterations, settings: { margin: 1, ratio: 1.1 } });
   }
 
   // 5. Rounded coordinates.
@@ -96,6 +101,11 @@ export function assignLayout(graph: AbstractGraph, options: AssignLayoutOptions 
     x: round(Number(attributes['x']), settings.precision),
     y: round(Number(attributes['y']), settings.precision),
   }));
+}
+
+/** `full` iterations up to 1,000 nodes, then full·1000/order, never fewer than `least`. */
+export function autoIterations(order: number, full: number, least: number): number {
+  return order <= 1000 ? full : Math.max(least, Math.round((full * 1000) / order));
 }
 
 function round(value: number, decimals: number): number {
@@ -108,8 +118,10 @@ function round(value: number, decimals: number): number {
 function assertOptions(settings: Required<AssignLayoutOptions>): void {
   const problems: string[] = [];
   if (!Number.isInteger(settings.seed)) problems.push(`seed must be an integer, got ${settings.seed}`);
-  if (!Number.isInteger(settings.iterations) || settings.iterations < 0) problems.push(`iterations must be a non-negative integer, got ${settings.iterations}`);
-  if (!Number.isInteger(settings.noverlapIterations) || settings.noverlapIterations < 0) problems.push(`noverlapIterations must be a non-negative integer, got ${settings.noverlapIterations}`);
+  for (const name of ['iterations', 'noverlapIterations'] as const) {
+    const value = settings[name];
+    if (value !== 'auto' && (!Number.isInteger(value) || value < 0)) problems.push(`${name} must be a non-negative integer or 'auto', got ${String(value)}`);
+  }
   if (!(settings.minSize > 0 && settings.maxSize >= settings.minSize)) problems.push(`need 0 < minSize <= maxSize, got ${settings.minSize} and ${settings.maxSize}`);
   if (!(settings.spread > 0)) problems.push(`spread must be positive, got ${settings.spread}`);
   if (!Number.isInteger(settings.precision) || settings.precision < 0 || settings.precision > 10) problems.push(`precision must be an integer from 0 to 10, got ${settings.precision}`);

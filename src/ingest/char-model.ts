@@ -10,6 +10,8 @@
  * bigram the Witten–Bell way (Witten & Bell, "The zero-frequency problem", IEEE Trans. Inf. Theory 37(4), 1991):
  * P(c | a b) = (C(a b c) + T(a b) · P(c | b)) / (C(a b) + T(a b)). Unseen characters keep a small share of the
  * mass, spread over a nominal alphabet, so an unseen character is possible but never preferred to a seen one.
+ * The defaults (discount 0.75, every context trusted) are the best of the settings tried on a development split
+ * of the corpus by bench/tune-encoding.ts (not on the lists `eval:encoding` holds out).
  *
  * Trigrams are kept only when one of their characters can lose a byte under the damage model (its UTF-8 has a
  * byte some code page leaves undefined, or 0xAD): only those ever differ between two readings of a damaged
@@ -53,7 +55,20 @@ export interface CharModel {
   /** Distinct followers of a pair, key `first * size + second`. */
   readonly pairFollowers: ReadonlyMap<number, number>;
   readonly size: number;
+  /** Kneser–Ney absolute discount. */
+  readonly discount: number;
+  /** Contexts seen fewer times than this are not trusted: the lower order is used alone. */
+  readonly minContextCount: number;
 }
+
+export interface CreateCharModelOptions {
+  /** Kneser–Ney absolute discount, 0 < discount < 1. Default 0.75. */
+  discount?: number;
+  /** Contexts (a character, or a pair for trigrams) seen fewer times than this back off entirely. Default 1. */
+  minContextCount?: number;
+}
+
+const DEFAULTS = Object.freeze({ discount: 0.75, minContextCount: 1 });
 
 /** Nominal number of characters the model never saw, sharing the mass kept for them. */
 const UNSEEN_ALPHABET = 30_000;
@@ -70,7 +85,11 @@ export function modelToken(codePoint: number): string {
 }
 
 /** Builds the model's lookup tables once from its JSON form. */
-export function createCharModel(data: CharModelData): CharModel {
+export function createCharModel(data: CharModelData, options: CreateCharModelOptions = {}): CharModel {
+  const discount = options.discount ?? DEFAULTS.discount;
+  const minContextCount = options.minContextCount ?? DEFAULTS.minContextCount;
+  if (!(discount > 0 && discount < 1)) throw new PapergraphError('ingest', `character model discount must be between 0 and 1, got ${discount}`);
+  if (!(minContextCount >= 1)) throw new PapergraphError('ingest', `character model minContextCount must be at least 1, got ${minContextCount}`);
   if (data.format !== 'papergraph-char-ngram' || data.version !== 2) {
     throw new PapergraphError('ingest', 'unknown character model format; rebuild it with `npm run build:char-model`');
   }
@@ -110,7 +129,7 @@ export function createCharModel(data: CharModelData): CharModel {
     pairFollowers.set(pairKey, flat[0] ?? 0);
     for (let index = 1; index + 1 < flat.length; index += 2) trigrams.set(pairKey * size + (flat[index] ?? 0), flat[index + 1] ?? 0);
   }
-  return { asciiIds, codePointIds, continuation, unseenContinuation, counts, followers, bigrams, trigrams, pairFollowers, size };
+  return { asciiIds, codePointIds, continuation, unseenContinuation, counts, followers, bigrams, trigrams, pairFollowers, size, discount, minContextCount };
 }
 
 /** Token id of a code point in the model, or -1 when the model never saw it. */
@@ -119,9 +138,6 @@ export function tokenId(model: CharModel, codePoint: number): number {
   return model.codePointIds.get(codePoint) ?? -1;
 }
 
-/** Kneser–Ney absolute discount (Chen & Goodman's usual value; 0.5–0.9 measured the same on held-out lists). */
-const DISCOUNT = 0.75;
-
 /** P(next | previous): interpolated Kneser–Ney; the continuation distribution alone when the context is unseen. */
 function bigramProbability(model: CharModel, previousId: number, nextId: number): number {
   const lower = nextId < 0 ? model.unseenContinuation : (model.continuation[nextId] ?? model.unseenContinuation);
@@ -129,9 +145,9 @@ function bigramProbability(model: CharModel, previousId: number, nextId: number)
   if (previousId < 0) return lower;
   const seen = model.counts[previousId] ?? 0;
   const distinct = model.followers[previousId] ?? 0;
-  if (seen === 0 || distinct === 0) return lower;
+  if (seen < model.minContextCount || distinct === 0) return lower;
   const pair = nextId < 0 ? 0 : (model.bigrams.get(previousId * model.size + nextId) ?? 0);
-  return Math.max(pair - DISCOUNT, 0) / seen + (DISCOUNT * distinct / seen) * lower;
+  return Math.max(pair - model.discount, 0) / seen + (model.discount * distinct / seen) * lower;
 }
 
 /** log P(next | previous); ids are from `tokenId` (-1 for unseen). */
@@ -147,6 +163,7 @@ export function logTrigram(model: CharModel, firstId: number, secondId: number, 
   const distinct = model.pairFollowers.get(pairKey);
   if (distinct === undefined || distinct === 0) return Math.log(bigram);
   const seen = model.bigrams.get(pairKey) ?? 0;
+  if (seen < model.minContextCount) return Math.log(bigram);
   const triple = nextId < 0 ? 0 : (model.trigrams.get(pairKey * model.size + nextId) ?? 0);
   return Math.log((triple + distinct * bigram) / (seen + distinct));
 }

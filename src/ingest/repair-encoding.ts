@@ -38,6 +38,7 @@ import { issue, type Issue } from '../core/issues.ts';
 import modelData from '../../data/encoding/zh-model.json' with { type: 'json' };
 import { createCharModel, logBigram, logTrigram, tokenId, type CharModel, type CharModelData } from './char-model.ts';
 import { CODE_PAGES, codePage, type CodePage } from './code-pages.ts';
+import { differingWindow } from './differing-window.ts';
 import { isPlausibleCodePoint } from './plausible-code-points.ts';
 import { parseUtf8WithGaps, type GapParse } from './utf8-gaps.ts';
 
@@ -182,8 +183,9 @@ export function repairEncoding(text: string, options: RepairEncodingOptions = {}
     `repaired ${spans.length} mojibake span(s) in ${file}: ${charactersRecovered} character(s) recovered, ${bytesInserted} missing byte(s) restored, ${uncertain.length} uncertain`,
     where));
   for (const span of uncertain) {
+    const readings = span.alternatives.map((alternative) => differingWindow(span.repaired, alternative));
     issues.push(issue('encoding-uncertain', 'warning',
-      `uncertain encoding repair "${span.original}" -> "${span.repaired}" (also possible: ${span.alternatives.map((a) => `"${a}"`).join(', ')})`,
+      `uncertain encoding repair: kept "${readings[0]?.[0] ?? span.repaired}", could also be ${readings.map(([, other]) => `"${other}"`).join(' or ')}`,
       { ...where, line: span.line }));
   }
   const reported = new Set<number>();
@@ -211,11 +213,12 @@ function parseRun(text: string, start: number, end: number, page: CodePage, acce
 }
 
 /** A string from code points, in chunks (a spread of a million arguments would overflow the stack). */
-function fromCodePoints(codePoints: ArrayLike<number>): string {
+function fromCodePoints(codePoints: readonly number[]): string {
+  if (codePoints.length <= 4096) return String.fromCodePoint(...codePoints);
   const chunks: string[] = [];
   const CHUNK = 4096;
   for (let start = 0; start < codePoints.length; start += CHUNK) {
-    chunks.push(String.fromCodePoint(...Array.prototype.slice.call(codePoints, start, Math.min(codePoints.length, start + CHUNK)) as number[]));
+    chunks.push(String.fromCodePoint(...codePoints.slice(start, start + CHUNK)));
   }
   return chunks.join('');
 }
@@ -276,12 +279,13 @@ interface CloseCall {
  * combinations is decided by bigram Viterbi instead (forward with back-pointers, backward, max-marginals).
  */
 function chooseReading(fullParse: GapParse, model: CharModel, context: RunContext): Reading {
-  const parse = fullParse.missing > 0 ? preferSeen(fullParse, model) : fullParse;
+  if (fullParse.missing === 0) return { text: fromCodePoints(fullParse.candidates), alternatives: [], last: tokenId(model, fullParse.candidates[fullParse.length - 1] ?? 0) };
+  const parse = preferSeen(fullParse, model);
   const { length: count, offsets, candidates } = parse;
   const chosen = new Int32Array(count);
   for (let position = 0; position < count; position++) chosen[position] = offsets[position] ?? 0;
   const close: CloseCall[] = [];
-  if (parse.missing > 0) {
+  {
     const undecided = (position: number): boolean => (offsets[position + 1] ?? 0) - (offsets[position] ?? 0) >= 2;
     let position = 0;
     while (position < count) {

@@ -5,7 +5,7 @@
  * a dot between two digits stays inside ("Qwen2.5", "1.1"); hyphens split tokens but are remembered
  * (`hyphenBefore`), so "entropy-collapse" and "entropy collapse" give the same tokens while "GLM-4" can be put
  * back together. Any other punctuation between two tokens sets `breakBefore` (phrases never cross it), and a
- * sentence end (`.`, `!`, `?`, `;` followed by a space, or a blank line) sets `sentenceBefore` as well.
+ * sentence end (`.`, `!`, `?`, `;`, `:` followed by a space, or a blank line) sets `sentenceBefore` as well.
  * LaTeX and HTML markup is masked first (`maskMarkup`), keeping offsets.
  */
 import { maskMarkup } from './mask-markup.ts';
@@ -85,8 +85,14 @@ export function tokenize(input: string): Token[] {
       if (i + 1 < length && text.charCodeAt(i + 1) === 0x0a) sentence = true;
       broken = true;
     } else if ((code === 0x27 || code === 0x2019) && i + 1 < length && (text.charCodeAt(i + 1) | 0x20) === 0x73 && !(i + 2 < length && isWordCode(text.charCodeAt(i + 2)))) {
-      i += 2; // possessive 's: not a token, not a break
+      i += 2; // possessive 's: not a token; a break (a term does not run through "RLVR's")
+      broken = true;
       continue;
+    } else if (code === 0x3a || code === 0xff1a) {
+      // A colon opens a new clause ("ComputerRL: Scaling …"): treated as a sentence end.
+      const next = i + 1 < length ? text.charCodeAt(i + 1) : 0x20;
+      if (next === 0x20 || next === 0x0a || code === 0xff1a) sentence = true;
+      broken = true;
     } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xa0 && code !== 0x27 && code !== 0x2019) {
       broken = true;
     }

@@ -69,10 +69,12 @@ describe('papergraph fix-encoding', () => {
   it('says clearly when the input is missing, a folder, or binary', async () => {
     mkdirSync(join(dir, 'folder'));
     writeFileSync(join(dir, 'binary.bin'), Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d));
+    writeFileSync(join(dir, 'latin1.txt'), Uint8Array.of(0x47, 0x72, 0xf6, 0xdf, 0x65, 0x0a));
     const cases: Array<[string, RegExp]> = [
       ['missing.md', /papergraph\/io: file not found: .*missing\.md/],
       ['folder', /papergraph\/io: .*folder is a folder/],
       ['binary.bin', /papergraph\/io: .*binary\.bin looks binary/],
+      ['latin1.txt', /papergraph\/io: .*latin1\.txt is not valid UTF-8/],
     ];
     for (const [input, message] of cases) {
       const io = capture(dir);

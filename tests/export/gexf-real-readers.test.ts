@@ -14,6 +14,8 @@ import { python, withTempFiles, xmllintSchema } from '../helpers/real-readers.ts
 
 const FIXED_SCHEMA = resolve(import.meta.dirname, '../schemas/gexf-1.2draft/gexf.xsd');
 const OFFICIAL_SCHEMA = resolve(import.meta.dirname, '../schemas/gexf-1.2draft-official/gexf.xsd');
+const FIXED_SCHEMA_13 = resolve(import.meta.dirname, '../schemas/gexf-1.3/gexf.xsd');
+const OFFICIAL_SCHEMA_13 = resolve(import.meta.dirname, '../schemas/gexf-1.3-official/gexf.xsd');
 
 const graphs: [string, () => AbstractGraph][] = [
   ['paper–concept', fixturePaperConceptGraph],
@@ -41,6 +43,13 @@ describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
   it('validates against the GEXF 1.2draft schema with xmllint (viz elements included)', () => {
     const { xml } = toGexf(graph, { version: '1.2draft', lastModifiedDate: '2026-01-01', title: 'fixture' });
     const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(FIXED_SCHEMA, join(dir, 'graph.gexf')));
+    expect(result.stderr).toContain('validates');
+    expect(result.status).toBe(0);
+  });
+
+  it('validates against the GEXF 1.3 schema with xmllint (viz elements included)', () => {
+    const { xml } = toGexf(graph, { version: '1.3', lastModifiedDate: '2026-01-01', title: 'fixture' });
+    const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(FIXED_SCHEMA_13, join(dir, 'graph.gexf')));
     expect(result.stderr).toContain('validates');
     expect(result.status).toBe(0);
   });
@@ -114,7 +123,7 @@ describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
   });
 });
 
-describe('the GEXF 1.2draft schema', () => {
+describe('the GEXF schemas', () => {
   it('as published, rejects the viz elements every Gephi file carries (why tests/schemas has a fixed copy)', () => {
     const { xml } = toGexf(fixtureConceptGraph(), { version: '1.2draft' });
     const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(OFFICIAL_SCHEMA, join(dir, 'graph.gexf')));
@@ -124,6 +133,21 @@ describe('the GEXF 1.2draft schema', () => {
     const errors = result.stderr.split('\n').filter((line) => line.includes('Schemas validity error'));
     expect(errors.length).toBeGreaterThan(0);
     for (const line of errors) expect(line).toMatch(/\{http:\/\/www\.gexf\.net\/1\.2draft\/viz\}color/);
+  });
+
+  it('1.3 as published has the same defect: viz elements are declared in the gexf namespace', () => {
+    const { xml } = toGexf(fixtureConceptGraph(), { version: '1.3' });
+    const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(OFFICIAL_SCHEMA_13, join(dir, 'graph.gexf')));
+    const errors = result.stderr.split('\n').filter((line) => line.includes('Schemas validity error'));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toContain("Element '{http://gexf.net/1.3/viz}color': This element is not expected.");
+  });
+
+  it('with our fix, still rejects a viz namespace of another version', () => {
+    const { xml } = toGexf(fixtureConceptGraph(), { version: '1.3' });
+    const wrong = xml.replace('xmlns:viz="http://gexf.net/1.3/viz"', 'xmlns:viz="http://www.gexf.net/1.2draft/viz"');
+    const result = withTempFiles({ 'graph.gexf': wrong }, (dir) => xmllintSchema(FIXED_SCHEMA_13, join(dir, 'graph.gexf')));
+    expect(result.status).not.toBe(0);
   });
 
   it('with our fix, still rejects graphology-gexf 0.13 output, whose viz namespace is wrong', () => {

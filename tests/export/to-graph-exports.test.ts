@@ -39,6 +39,17 @@ describe('toGraphExports', () => {
     expect(issues[0]?.message).toMatch(/^export of the concept co-occurrence graph: removed 1 character/);
   });
 
+  it('leaves both graphs exactly as they were', () => {
+    const graphs = input();
+    const before = [JSON.stringify(graphs.conceptGraph.export()), JSON.stringify(graphs.paperConceptGraph.export())];
+    toGraphExports(graphs);
+    expect([JSON.stringify(graphs.conceptGraph.export()), JSON.stringify(graphs.paperConceptGraph.export())]).toEqual(before);
+  });
+
+  it('gives byte-identical files for graphs built with the same seed', () => {
+    expect(toGraphExports(input()).files).toEqual(toGraphExports(input()).files);
+  });
+
   it('rejects an unknown format', () => {
     expect(() => toGraphExports(input(), { formats: ['pajek' as never] })).toThrow(/^papergraph\/export\/to-graph-exports: unknown format "pajek"/);
   });

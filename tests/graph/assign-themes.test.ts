@@ -25,9 +25,27 @@ describe('assignThemes', () => {
     expect(graph.getNodeAttributes('concept:bell')).toMatchObject({ theme: -1, kmeansTheme: -1, color: NO_THEME_COLOR });
   });
 
-  it('gives themes beyond the palette one light grey', () => {
-    expect(themeColor(THEME_PALETTE.length)).not.toBe(NO_THEME_COLOR);
+  it('cycles through the shared palette beyond its length and greys no theme', () => {
+    expect(themeColor(THEME_PALETTE.length)).toBe(THEME_PALETTE[0]);
     expect(themeColor(-1)).toBe(NO_THEME_COLOR);
     expect(new Set(THEME_PALETTE).size).toBe(THEME_PALETTE.length);
+  });
+});
+
+describe('assignThemes with Leiden communities', () => {
+  const leiden = themes.map((theme) => (theme.method === 'louvain' ? { ...theme, method: 'leiden' as const, label: `leiden ${theme.label}` } : theme));
+  const leidenPapers = paperThemes.map((paperTheme) => (paperTheme.method === 'louvain' ? { ...paperTheme, method: 'leiden' as const } : paperTheme));
+
+  it('uses Leiden when the themes have no Louvain communities', () => {
+    const graph = buildPaperConceptGraph(papers, concepts, mentions);
+    assignThemes(graph, leiden, leidenPapers);
+    expect(graph.getNodeAttributes('concept:grpo')).toMatchObject({ theme: 0, themeLabel: 'leiden GRPO & entropy' });
+    expect(graph.getNodeAttribute('paper:2509.00003', 'theme')).toBe(1);
+  });
+
+  it('takes the method asked for when both are present', () => {
+    const graph = buildPaperConceptGraph(papers, concepts, mentions);
+    assignThemes(graph, [...themes, ...leiden.filter((theme) => theme.method === 'leiden')], [...paperThemes, ...leidenPapers.filter((p) => p.method === 'leiden')], { graphMethod: 'leiden' });
+    expect(graph.getNodeAttribute('concept:grpo', 'themeLabel')).toBe('leiden GRPO & entropy');
   });
 });

@@ -4,9 +4,9 @@
  * package to install rather than skipping it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface RunResult {
   status: number | null;
@@ -22,11 +22,14 @@ export function run(command: string, args: readonly string[], packageName: strin
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Writes files into a fresh temp dir, runs `body` with the dir, then removes it. */
+/** Writes files (relative paths, `/` allowed) into a fresh temp dir, runs `body` with the dir, then removes it. */
 export function withTempFiles<T>(files: Record<string, string>, body: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'papergraph-export-'));
   try {
-    for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+    for (const [name, data] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), data);
+    }
     return body(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -175,3 +175,15 @@ describe('code pages and the damage model', () => {
     for (const entry of result.issues) expect(ISSUE_CODES).toContain(entry.code);
   });
 });
+
+describe('public surface', () => {
+  it('exports repairEncoding and the uncertainty margin only', async () => {
+    expect(Object.keys(await import('../../src/ingest/repair-encoding.ts')).sort()).toEqual(['UNCERTAIN_LOG_RATIO', 'repairEncoding']);
+  });
+
+  it('does not mutate or depend on the options object', () => {
+    const options = Object.freeze({ file: 'frozen.md' });
+    const damaged = encodeMojibake('“熵” — 论文解读、奖励');
+    expect(repairEncoding(damaged, options).text).toBe('“熵” — 论文解读、奖励');
+  });
+});

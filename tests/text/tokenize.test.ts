@@ -19,16 +19,20 @@ describe('tokenize', () => {
     expect(tokenize('Qwen2.5-14B and v1.1.').map((token) => token.text)).toEqual(['Qwen2.5', '14B', 'and', 'v1.1']);
   });
 
+  it('treats a colon as a clause end', () => {
+    expect(tokenize('ComputerRL: Scaling RL').map((token) => token.sentenceBefore)).toEqual([true, true, false]);
+  });
+
   it('marks sentence ends and punctuation breaks', () => {
     const tokens = tokenize('We use RL. Then, SFT helps');
     expect(tokens.map((token) => token.sentenceBefore)).toEqual([true, false, false, true, false, false]);
     expect(tokens[4]!.breakBefore).toBe(true);
   });
 
-  it('drops a possessive s without a break', () => {
+  it('drops a possessive s and breaks there', () => {
     const tokens = tokenize("the model's policy");
     expect(tokens.map((token) => token.text)).toEqual(['the', 'model', 'policy']);
-    expect(tokens[2]!.breakBefore).toBe(false);
+    expect(tokens[2]!.breakBefore).toBe(true);
   });
 
   it('masks LaTeX and HTML without moving offsets', () => {

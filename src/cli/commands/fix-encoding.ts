@@ -1,11 +1,14 @@
 /**
  * `papergraph fix-encoding <file> [-o out]`: repairs mojibake in one text file (see ingest/repair-encoding.ts)
  * and writes the repaired text to `out`, or to stdout. The input is only read, never written; `-o` naming the
- * input is refused. A summary goes to stderr: spans repaired, characters recovered, the repaired Markdown
- * headings (so the note titles can be checked at a glance) and every uncertain span with its line.
+ * input (by any spelling, or a link to it) is refused. A summary goes to stderr: spans repaired, characters
+ * recovered, the repaired Markdown headings (so the note titles can be checked at a glance) and the uncertain
+ * spans with their lines, showing where the kept reading and the runner-up differ (the first 20 of each list;
+ * `--max-listed` for more). The full list of uncertain spans is in the `encoding-uncertain` issues.
  */
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
+import { differingWindow } from '../../ingest/differing-window.ts';
 import { repairEncoding, type RepairEncodingResult } from '../../ingest/repair-encoding.ts';
 import { isSameFile, readTextFile, writeFileAtomic } from '../../io/text-files.ts';
 import { CliExit, type CliContext } from '../context.ts';
@@ -82,19 +85,4 @@ function repairedHeadings(result: RepairEncodingResult): Array<{ line: number; h
     else byText.set(heading, { line: span.line, heading, times: 1 });
   }
   return [...byText.values()];
-}
-
-/** The part where two readings of a span differ, with a few characters of context on each side. */
-function differingWindow(a: string, b: string, context = 6): [string, string] {
-  const left = [...a];
-  const right = [...b];
-  let start = 0;
-  while (start < left.length && start < right.length && left[start] === right[start]) start++;
-  let endLeft = left.length;
-  let endRight = right.length;
-  while (endLeft > start && endRight > start && left[endLeft - 1] === right[endRight - 1]) { endLeft--; endRight--; }
-  const from = Math.max(0, start - context);
-  const cut = (chars: string[], end: number): string =>
-    `${from > 0 ? '…' : ''}${chars.slice(from, end + context).join('')}${end + context < chars.length ? '…' : ''}`;
-  return [cut(left, endLeft), cut(right, endRight)];
 }

@@ -1,0 +1,29 @@
+/**
+ * The themes the report is organised by: the concept-graph communities (Louvain or Leiden) when present, because
+ * they colour the concept graph; k-means paper clusters otherwise. Also maps each concept and paper to its theme.
+ */
+import type { AnalysisResult } from '../core/result.ts';
+import type { Theme, ThemeMethod } from '../core/types.ts';
+
+export interface PrimaryThemes {
+  method: ThemeMethod;
+  /** Themes of that method, by id. */
+  themes: Theme[];
+  /** Concept id → theme id (-1 for none). */
+  conceptTheme: Map<string, number>;
+  /** Paper id → theme id (-1 for none). */
+  paperTheme: Map<string, number>;
+}
+
+const PREFERENCE: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];
+
+export function primaryThemes(result: Pick<AnalysisResult, 'themes' | 'paperThemes'>): PrimaryThemes {
+  const method = PREFERENCE.find((candidate) => result.themes.some((theme) => theme.method === candidate)) ?? 'louvain';
+  const themes = result.themes.filter((theme) => theme.method === method).sort((a, b) => a.id - b.id);
+  const conceptTheme = new Map<string, number>();
+  for (const theme of themes) for (const conceptId of theme.concepts) if (!conceptTheme.has(conceptId)) conceptTheme.set(conceptId, theme.id);
+  const paperTheme = new Map<string, number>();
+  for (const entry of result.paperThemes) if (entry.method === method) paperTheme.set(entry.paperId, entry.themeId);
+  for (const theme of themes) for (const paperId of theme.papers) if (!paperTheme.has(paperId)) paperTheme.set(paperId, theme.id);
+  return { method, themes, conceptTheme, paperTheme };
+}

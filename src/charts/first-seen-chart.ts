@@ -1,0 +1,43 @@
+/**
+ * When concepts appeared: each concept at the month of the earliest paper mentioning it, sized by papers and
+ * coloured by type, earliest at the top.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { AnalysisResult } from '../core/result.ts';
+import { summarizeTrends } from '../analysis/summarize-trends.ts';
+import { chartBase } from './chart-config.ts';
+import { conceptTypeScale } from './concept-type-colors.ts';
+
+export interface FirstSeenChartOptions {
+  /** Concepts shown. Default: 25. */
+  limit?: number;
+}
+
+export function firstSeenChart(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'mentions' | 'themes' | 'paperThemes'>, options: FirstSeenChartOptions = {}): TopLevelSpec {
+  const trends = summarizeTrends(result, { firstSeenConcepts: options.limit ?? 25 });
+  const values = trends.firstSeen.map((row, rank) => ({ ...row, rank }));
+  return {
+    ...chartBase('First seen', `Month of the earliest paper mentioning each of the ${values.length} most mentioned concepts`),
+    width: 460,
+    height: { step: 18 },
+    data: { values },
+    layer: [
+      { mark: { type: 'rule', color: '#dddddd' }, encoding: { x: { field: 'firstMonth', type: 'ordinal', scale: { domain: trends.months } }, x2: { value: 460 } } },
+      {
+        mark: { type: 'circle', opacity: 0.9, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'firstMonth', type: 'ordinal', scale: { domain: trends.months }, title: 'First month', axis: { labelAngle: -45, grid: true } },
+          size: { field: 'papers', type: 'quantitative', title: 'Papers', scale: { range: [30, 400] } },
+          color: { field: 'type', type: 'nominal', title: 'Concept type', scale: conceptTypeScale(values.map((value) => value.type)) },
+          tooltip: [
+            { field: 'label', title: 'Concept' },
+            { field: 'type', title: 'Type' },
+            { field: 'firstMonth', title: 'First seen' },
+            { field: 'papers', title: 'Papers', type: 'quantitative' },
+          ],
+        },
+      },
+    ],
+    encoding: { y: { field: 'label', type: 'nominal', sort: { field: 'rank', order: 'ascending' }, title: null, axis: { labelLimit: 280 } } },
+  };
+}

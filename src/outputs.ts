@@ -1,0 +1,85 @@
+/**
+ * The files of one analysis, built from its result: tables, graphs in every export format, charts and the report.
+ *
+ *   result ──1 graphs──▶ graph.gexf, concepts.gexf, graph.json, and exports/ in every format for both graphs
+ *          ──2 tables──▶ papers/concepts/mentions/themes CSV and JSON, issues.csv
+ *          ──3 charts──▶ charts/<name>.vl.json, .svg, .png
+ *          ──4 report──▶ report.md (charts as image links), report.html (self-contained, charts interactive)
+ *
+ * Returns the files; io/write-files.ts writes them all or none. The fonts for PNG charts and the report's
+ * bundled script come in as assets (io/read-fonts.ts, io/build-report-script.ts), so nothing here reads files.
+ */
+import type { AnalysisResult } from './core/result.ts';
+import type { Issue } from './core/issues.ts';
+import type { OutputFile } from './io/write-files.ts';
+import { toConceptsCsv, toMentionsCsv, toPaperThemesCsv, toPapersCsv, toPapersJson, toThemesCsv } from './export/to-analysis-tables.ts';
+import { toIssuesCsv } from './export/to-issues-csv.ts';
+import { toThemesJson } from './export/to-themes-json.ts';
+import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-exports.ts';
+import { toGexf } from './export/to-gexf.ts';
+import { toGraphologyJson } from './export/to-graphology-json.ts';
+import { buildCharts } from './charts/build-charts.ts';
+import { renderChart, type ChartFonts } from './charts/render-chart.ts';
+import { toMarkdownReport } from './report/to-markdown-report.ts';
+import { toHtmlReport } from './report/to-html-report.ts';
+
+export interface BuildOutputFilesOptions {
+  /** Fonts for the PNG charts (io/read-fonts.ts readChartFonts). */
+  fonts: ChartFonts;
+  /** The report's bundled browser script (io/build-report-script.ts buildReportScript). */
+  reportScript: string;
+  /** GEXF version of every GEXF file. Default: '1.3'. */
+  gexfVersion?: ToGraphExportsOptions['gexfVersion'];
+}
+
+export interface BuildOutputFilesResult {
+  files: OutputFile[];
+  /** Problems met while writing (control characters removed from labels, …); also in issues.csv. */
+  issues: Issue[];
+}
+
+export async function buildOutputFiles(result: AnalysisResult, options: BuildOutputFilesOptions): Promise<BuildOutputFilesResult> {
+  const gexfVersion = options.gexfVersion ?? '1.3';
+  const issues: Issue[] = [];
+
+  // 1. Graphs first, so their issues reach issues.csv.
+  const paperGexf = toGexf(result.paperConceptGraph, { version: gexfVersion, title: 'papergraph: paper–concept graph' });
+  const conceptGexf = toGexf(result.conceptGraph, { version: gexfVersion, title: 'papergraph: concept co-occurrence graph' });
+  const exports = toGraphExports(result, { dir: 'exports', gexfVersion });
+  issues.push(...exports.issues);
+
+  // 2. Tables.
+  const files: OutputFile[] = [
+    { path: 'papers.json', data: toPapersJson(result) },
+    { path: 'papers.csv', data: toPapersCsv(result) },
+    { path: 'concepts.csv', data: toConceptsCsv(result) },
+    { path: 'mentions.csv', data: toMentionsCsv(result) },
+    { path: 'themes.json', data: toThemesJson(result) },
+    { path: 'themes.csv', data: toThemesCsv(result) },
+    { path: 'paper_themes.csv', data: toPaperThemesCsv(result) },
+    { path: 'graph.gexf', data: paperGexf.xml },
+    { path: 'concepts.gexf', data: conceptGexf.xml },
+    { path: 'graph.json', data: toGraphologyJson(result.paperConceptGraph).json },
+    ...exports.files,
+  ];
+  files.push({ path: 'issues.csv', data: toIssuesCsv([...result.issues, ...issues]) });
+
+  // 3. Charts, each as its Vega-Lite spec, SVG and PNG.
+  const charts = buildCharts(result);
+  for (const chart of charts) {
+    const rendered = await renderChart(chart.spec, { fonts: options.fonts });
+    files.push(
+      { path: `charts/${chart.name}.vl.json`, data: `${JSON.stringify(chart.spec, null, 2)}\n` },
+      { path: `charts/${chart.name}.svg`, data: rendered.svg },
+      { path: `charts/${chart.name}.png`, data: rendered.png },
+    );
+  }
+
+  // 4. The report, with what was found while writing the files above.
+  const reported = { ...result, issues: [...result.issues, ...issues] };
+  files.push(
+    { path: 'report.md', data: toMarkdownReport(reported, { charts: charts.map((chart) => ({ name: chart.name, title: chart.title, file: `charts/${chart.name}.png` })) }) },
+    { path: 'report.html', data: toHtmlReport(reported, { charts, assets: { script: options.reportScript } }) },
+  );
+  return { files, issues };
+}

@@ -1,0 +1,282 @@
+/**
+ * Everything the Markdown and HTML reports show, gathered once from an AnalysisResult as plain data: the themes
+ * with their concepts and papers (each paper with its key concept and the sentence it appears in), the top
+ * concepts, every paper, and the method facts. Serialisers only format this model; they decide nothing.
+ */
+import type { AnalysisResult } from '../core/result.ts';
+import type { ConceptType, Mention, ThemeMethod } from '../core/types.ts';
+import type { Issue } from '../core/issues.ts';
+import { themeColor } from '../core/palette.ts';
+import { primaryThemes } from '../analysis/primary-themes.ts';
+import { compareText, selectTopConcepts } from '../analysis/select-top-concepts.ts';
+import { summarizeThemeMap, THEME_QUADRANT_TITLES, type ThemeQuadrant } from '../analysis/summarize-theme-map.ts';
+import { themeDisplayLabel } from '../analysis/theme-display-label.ts';
+import { monthRange } from '../analysis/month-range.ts';
+import { evidenceSentence, type EvidenceSentence } from './evidence-sentence.ts';
+import { noteTitleZh } from './note-title-zh.ts';
+
+export interface BuildReportModelOptions {
+  /** Concepts in the top-concepts table. Default: 25. */
+  topConcepts?: number;
+  /** Concepts listed per theme. Default: 15. */
+  conceptsPerTheme?: number;
+  /** Issues listed one by one in the method section (the rest are counted). Default: 50. */
+  maxIssues?: number;
+  /** Months counted as recent for rising concepts. Default: 3. */
+  recentMonths?: number;
+}
+
+export const BUILD_REPORT_MODEL_DEFAULTS: Readonly<Required<BuildReportModelOptions>> = Object.freeze({ topConcepts: 25, conceptsPerTheme: 15, maxIssues: 50, recentMonths: 3 });
+
+export interface ReportConcept {
+  id: string;
+  label: string;
+  labelsZh: string[];
+  aliases: string[];
+  type: ConceptType;
+  papers: number;
+  mentions: number;
+  firstMonth: string;
+  themeId: number;
+}
+
+export interface ReportPaper {
+  id: string;
+  title: string;
+  month: string;
+  paperUrl: string;
+  /** arXiv id, or '' for papers known by title only. */
+  arxivId: string;
+  codeUrl: string;
+  titleZh: string;
+  themeId: number;
+  /** The paper's most salient concept in its theme, with the sentence it appears in. */
+  keyConcept: { id: string; label: string; sentence: EvidenceSentence | null } | null;
+  /** Labels of the paper's concepts, most salient first (at most 6). */
+  concepts: string[];
+}
+
+export interface ReportTheme {
+  id: number;
+  label: string;
+  name: string;
+  color: string;
+  quadrant: ThemeQuadrant | null;
+  quadrantTitle: string;
+  centrality: number;
+  density: number;
+  stability: number | null;
+  topConcepts: string[];
+  conceptCount: number;
+  concepts: ReportConcept[];
+  papers: ReportPaper[];
+}
+
+export interface RisingConcept {
+  id: string;
+  label: string;
+  labelsZh: string[];
+  /** Papers mentioning it in the recent window. */
+  recent: number;
+  papers: number;
+  /** Its share of recent papers over its share of all dated papers (1 = steady). */
+  lift: number;
+}
+
+export interface ReportModel {
+  title: string;
+  /** The last `recentMonths` months of the corpus, as `first – last`. */
+  recentWindow: string;
+  rising: RisingConcept[];
+  method: ThemeMethod;
+  firstMonth: string;
+  lastMonth: string;
+  months: number;
+  themes: ReportTheme[];
+  topConcepts: ReportConcept[];
+  papers: ReportPaper[];
+  unassignedPapers: ReportPaper[];
+  facts: {
+    inputs: AnalysisResult['inputs'];
+    papersRead: number;
+    papers: number;
+    papersWithoutMonth: number;
+    concepts: number;
+    mentions: number;
+    graphConcepts: number;
+    graphLinks: number;
+    clustering: AnalysisResult['clustering'];
+    repairs: AnalysisResult['repairs'];
+    parameters: [string, string][];
+    issueCounts: { code: string; severity: string; count: number }[];
+    issues: Issue[];
+    issuesLeftOut: number;
+  };
+}
+
+export function buildReportModel(result: AnalysisResult, options: BuildReportModelOptions = {}): ReportModel {
+  const settings = { ...BUILD_REPORT_MODEL_DEFAULTS, ...options };
+  const { method, themes, conceptTheme, paperTheme } = primaryThemes(result);
+  const conceptsById = new Map(result.concepts.map((concept) => [concept.id, concept]));
+  const toConcept = (id: string): ReportConcept | null => {
+    const concept = conceptsById.get(id);
+    if (concept === undefined) return null;
+    return {
+      id: concept.id,
+      label: concept.label,
+      labelsZh: concept.labelsZh,
+      aliases: concept.aliases,
+      type: concept.type,
+      papers: concept.papers,
+      mentions: concept.mentions,
+      firstMonth: concept.firstMonth ?? '',
+      themeId: conceptTheme.get(concept.id) ?? -1,
+    };
+  };
+
+  // 1. Mentions by paper, most salient first.
+  const byPaper = new Map<string, Mention[]>();
+  for (const mention of result.mentions) {
+    const list = byPaper.get(mention.paperId);
+    if (list) list.push(mention);
+    else byPaper.set(mention.paperId, [mention]);
+  }
+  for (const list of byPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count || compareText(a.conceptId, b.conceptId));
+
+  // 2. Papers, newest first, each with its key concept and sentence.
+  const strength = new Map(result.paperThemes.filter((entry) => entry.method === method).map((entry) => [entry.paperId, entry.strength]));
+  const papers: ReportPaper[] = [...result.papers]
+    .sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.title, b.title) || compareText(a.id, b.id))
+    .map((paper) => {
+      const themeId = paperTheme.get(paper.id) ?? -1;
+      const mentions = byPaper.get(paper.id) ?? [];
+      const key = mentions.find((mention) => themeId !== -1 && conceptTheme.get(mention.conceptId) === themeId) ?? mentions[0];
+      const evidence = key === undefined ? undefined : pickEvidence(key);
+      return {
+        id: paper.id,
+        title: paper.title,
+        month: paper.month ?? '',
+        paperUrl: paper.paperUrl,
+        arxivId: paper.id.startsWith('title:') ? '' : paper.id,
+        codeUrl: paper.codeUrl,
+        titleZh: noteTitleZh(paper),
+        themeId,
+        keyConcept:
+          key === undefined
+            ? null
+            : { id: key.conceptId, label: conceptsById.get(key.conceptId)?.label ?? key.conceptId, sentence: evidence === undefined ? null : evidenceSentence(paper, evidence) },
+        concepts: mentions.slice(0, 6).map((mention) => conceptsById.get(mention.conceptId)?.label ?? mention.conceptId),
+      };
+    });
+
+  // 3. Themes, with their place on the theme map.
+  const map = new Map(summarizeThemeMap(result).rows.map((row) => [row.themeId, row]));
+  const reportThemes: ReportTheme[] = themes.map((theme) => {
+    const row = map.get(theme.id);
+    const concepts = theme.concepts
+      .map(toConcept)
+      .filter((concept): concept is ReportConcept => concept !== null)
+      .sort((a, b) => b.papers - a.papers || b.mentions - a.mentions || compareText(a.label, b.label))
+      .slice(0, settings.conceptsPerTheme);
+    const themePapers = papers
+      .filter((paper) => paper.themeId === theme.id)
+      .sort((a, b) => (strength.get(b.id) ?? 0) - (strength.get(a.id) ?? 0) || compareText(b.month, a.month) || compareText(a.id, b.id));
+    return {
+      id: theme.id,
+      label: theme.label,
+      name: themeDisplayLabel(theme.id, theme.label),
+      color: themeColor(theme.id),
+      quadrant: row?.quadrant ?? null,
+      quadrantTitle: row === undefined ? '' : THEME_QUADRANT_TITLES[row.quadrant],
+      centrality: row?.centrality ?? 0,
+      density: row?.density ?? 0,
+      stability: theme.stability,
+      topConcepts: theme.topConcepts.map((id) => conceptsById.get(id)?.label ?? id),
+      conceptCount: theme.concepts.length,
+      concepts,
+      papers: themePapers,
+    };
+  });
+
+  // 4. Method facts.
+  const months = monthRange(result.papers.map((paper) => paper.month).filter((month): month is string => month !== null));
+  const issueCounts = new Map<string, { code: string; severity: string; count: number }>();
+  for (const item of result.issues) {
+    const key = `${item.code}\u0000${item.severity}`;
+    const entry = issueCounts.get(key) ?? { code: item.code, severity: item.severity, count: 0 };
+    entry.count += 1;
+    issueCounts.set(key, entry);
+  }
+  const title = result.inputs.map((input) => input.title).find((candidate) => candidate !== '') ?? '';
+
+  const recent = months.length > settings.recentMonths ? months.slice(-settings.recentMonths) : [];
+  return {
+    title,
+    recentWindow: recent.length === 0 ? '' : `${recent[0]} – ${recent[recent.length - 1]}`,
+    rising: risingConcepts(result, new Set(recent)),
+    method,
+    firstMonth: months[0] ?? '',
+    lastMonth: months[months.length - 1] ?? '',
+    months: months.length,
+    themes: reportThemes,
+    topConcepts: selectTopConcepts(result.concepts, settings.topConcepts)
+      .map((concept) => toConcept(concept.id))
+      .filter((concept): concept is ReportConcept => concept !== null),
+    papers,
+    unassignedPapers: papers.filter((paper) => paper.themeId === -1),
+    facts: {
+      inputs: result.inputs,
+      papersRead: result.papersRead,
+      papers: result.papers.length,
+      papersWithoutMonth: result.papers.filter((paper) => paper.month === null).length,
+      concepts: result.concepts.length,
+      mentions: result.mentions.length,
+      graphConcepts: result.conceptGraph.order,
+      graphLinks: result.conceptGraph.size,
+      clustering: result.clustering,
+      repairs: result.repairs,
+      parameters: Object.keys(result.parameters)
+        .sort()
+        .map((key) => [key, String(result.parameters[key])]),
+      issueCounts: [...issueCounts.values()].sort((a, b) => b.count - a.count || compareText(a.code, b.code)),
+      issues: result.issues.slice(0, settings.maxIssues),
+      issuesLeftOut: Math.max(0, result.issues.length - settings.maxIssues),
+    },
+  };
+}
+
+/** Evidence to quote: from the abstract when there is any (a full sentence), else the notes, else the title. */
+function pickEvidence(mention: Mention): Mention['evidence'][number] | undefined {
+  return mention.evidence.find((item) => item.field === 'abstract') ?? mention.evidence.find((item) => item.field === 'notes') ?? mention.evidence[0];
+}
+
+/**
+ * Concepts over-represented in the recent months: lift = (recent papers / all recent papers) / (dated papers /
+ * all dated papers), kept when at least two recent papers mention the concept and lift ≥ 1.25, best first.
+ */
+function risingConcepts(result: AnalysisResult, recent: ReadonlySet<string>): RisingConcept[] {
+  if (recent.size === 0) return [];
+  const monthOf = new Map(result.papers.map((paper) => [paper.id, paper.month]));
+  const dated = result.papers.filter((paper) => paper.month !== null).length;
+  const recentTotal = result.papers.filter((paper) => paper.month !== null && recent.has(paper.month)).length;
+  if (dated === 0 || recentTotal === 0 || recentTotal === dated) return [];
+  const counts = new Map<string, { recent: number; dated: number }>();
+  for (const mention of result.mentions) {
+    const month = monthOf.get(mention.paperId);
+    if (month === undefined || month === null) continue;
+    const entry = counts.get(mention.conceptId) ?? { recent: 0, dated: 0 };
+    entry.dated += 1;
+    if (recent.has(month)) entry.recent += 1;
+    counts.set(mention.conceptId, entry);
+  }
+  const byId = new Map(result.concepts.map((concept) => [concept.id, concept]));
+  const rising: RisingConcept[] = [];
+  for (const [id, entry] of counts) {
+    const concept = byId.get(id);
+    if (concept === undefined || entry.recent < 2) continue;
+    const lift = entry.recent / recentTotal / (entry.dated / dated);
+    if (lift < 1.25) continue;
+    rising.push({ id, label: concept.label, labelsZh: concept.labelsZh, recent: entry.recent, papers: entry.dated, lift: Math.round(lift * 100) / 100 });
+  }
+  return rising.sort((a, b) => b.lift - a.lift || b.recent - a.recent || compareText(a.label, b.label)).slice(0, 8);
+}

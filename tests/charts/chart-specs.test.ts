@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { buildCharts, CHART_NAMES } from '../../src/charts/build-charts.ts';
+import { compileChart } from '../../src/charts/render-chart.ts';
+import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as object;
+const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+
+describe('buildCharts', () => {
+  const result = makeReportFixture();
+  const charts = buildCharts(result);
+
+  it('lists every chart once, with the names the baseline expects', () => {
+    expect(charts.map((chart) => chart.name)).toEqual([...CHART_NAMES]);
+    for (const name of ['top-concepts', 'concepts-per-month', 'theme-sizes', 'cooccurrence-heatmap']) expect(CHART_NAMES).toContain(name);
+  });
+
+  it.each(charts.map((chart) => [chart.name, chart] as const))('%s validates against the Vega-Lite schema', (_name, chart) => {
+    const valid = validate(chart.spec);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it.each(charts.map((chart) => [chart.name, chart] as const))('%s compiles without warnings and has a title and axis titles', (_name, chart) => {
+    expect(() => compileChart(chart.spec)).not.toThrow();
+    const text = JSON.stringify(chart.spec);
+    expect(chart.spec.title).toBeTruthy();
+    expect(text).toContain('"subtitle"');
+  });
+
+  it('does not mutate the analysis result', () => {
+    const before = JSON.stringify({ concepts: result.concepts, themes: result.themes, mentions: result.mentions });
+    buildCharts(result);
+    expect(JSON.stringify({ concepts: result.concepts, themes: result.themes, mentions: result.mentions })).toBe(before);
+  });
+
+  it('builds valid charts from an empty result', () => {
+    const empty = { ...makeReportFixture(), papers: [], concepts: [], mentions: [], themes: [], paperThemes: [] };
+    empty.conceptGraph.clear();
+    for (const chart of buildCharts(empty)) {
+      expect(validate(chart.spec), chart.name).toBe(true);
+      expect(() => compileChart(chart.spec), chart.name).not.toThrow();
+    }
+  });
+});
