@@ -193,9 +193,12 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       { themePapers, concepts: input.concepts, mentions: input.mentions, ...(members === null ? {} : { candidates: members }) },
       { maxLabels: settings.maxLabels },
     );
+    // Paper-graph themes also partition the concept graph's concepts: each goes to the theme holding most of the
+    // papers that mention it, listed after the theme's best-scoring concepts, so every concept node gets a theme.
+    const conceptMembers = members ?? conceptsByMajority(themeCount, paperIds, assignment.theme, input.mentions, conceptNetworkKeys, labels, conceptPapers);
     for (let t = 0; t < themeCount; t++) {
       const label = labels[t];
-      const concepts = members === null ? (label?.topConcepts ?? []) : (members[t] ?? []);
+      const concepts = conceptMembers[t] ?? [];
       const size = members === null ? (themePapers[t] ?? []).length : concepts.length;
       themes.push(makeTheme(method, t, label, concepts, themePapers[t] ?? [], size, report, settings.stabilityRuns, assignment));
     }
@@ -357,6 +360,42 @@ function makeTheme(
     ...(stability === null ? {} : { stable: stability >= report.stableAt }),
     weakPapers,
   };
+}
+
+function conceptsByMajority(
+  themeCount: number,
+  paperIds: readonly string[],
+  theme: ArrayLike<number>,
+  mentions: readonly Mention[],
+  graphConcepts: ReadonlySet<string>,
+  labels: readonly { topConcepts: string[] }[],
+  conceptPapers: ReadonlyMap<string, number>,
+): string[][] {
+  const themeOf = new Map(paperIds.map((id, i) => [id, theme[i] ?? -1]));
+  const votes = new Map<string, Map<number, number>>();
+  for (const mention of mentions) {
+    if (!graphConcepts.has(mention.conceptId)) continue;
+    const t = themeOf.get(mention.paperId) ?? -1;
+    if (t < 0) continue;
+    let counts = votes.get(mention.conceptId);
+    if (!counts) {
+      counts = new Map();
+      votes.set(mention.conceptId, counts);
+    }
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const members: string[][] = Array.from({ length: themeCount }, () => []);
+  for (const [conceptId, counts] of votes) {
+    const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) members[best[0]]?.push(conceptId);
+  }
+  return members.map((list, t) => {
+    const rank = new Map((labels[t]?.topConcepts ?? []).map((id, i) => [id, i]));
+    return list.sort(
+      (a, b) =>
+        (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity) || (conceptPapers.get(b) ?? 0) - (conceptPapers.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0),
+    );
+  });
 }
 
 function groupPapers(paperIds: readonly string[], theme: ArrayLike<number>, count: number): string[][] {
