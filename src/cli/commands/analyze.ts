@@ -22,6 +22,7 @@ interface AnalyzeCommandOptions {
   k: string;
   resolution: number;
   normalization: 'count' | 'association';
+  graphInput: 'papers' | 'concepts';
   minPapers: number;
   repair: boolean;
   lexicon?: string;
@@ -39,6 +40,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--seed <n>', 'seed for layout, Louvain and k-means', parseIntegerOption('--seed'), ANALYZE_DEFAULTS.seed)
     .option('-k, --k <n|auto>', 'number of k-means clusters, or auto (silhouette)', 'auto')
     .option('--resolution <r>', 'community detection resolution', parseNumberOption('--resolution'), ANALYZE_DEFAULTS.resolution)
+    .addOption(new Option('--graph-input <graph>', 'find graph communities among papers (linked to their most similar papers) or among concepts (co-occurrence graph)').choices(['papers', 'concepts']).default(ANALYZE_DEFAULTS.graphInput))
     .addOption(new Option('--normalization <how>', 'co-occurrence weight').choices(['association', 'count']).default(ANALYZE_DEFAULTS.normalization))
     .option('--min-papers <n>', 'concepts in fewer papers stay out of the concept graph', parseIntegerOption('--min-papers'), ANALYZE_DEFAULTS.minPapers)
     .option('--lexicon <file>', 'extra lexicon (JSON) extending or overriding the shipped one')
@@ -58,6 +60,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
         seed: options.seed,
         k,
         resolution: options.resolution,
+        graphInput: options.graphInput,
         normalization: options.normalization,
         minPapers: options.minPapers,
         repair: options.repair,
