@@ -346,6 +346,22 @@ function addsNothing(words: readonly string[], byKey: ReadonlyMap<string, number
   return weak(head) && words.length === 2 && /\d/.test(words[0]!);
 }
 
+/**
+ * A size, date or version of a name ("AutoGLM-OS-9B", "Qwen2.5-14B", "GLM-4-9B-0414"): the family name is matched
+ * instead and the variant is one of its forms.
+ */
+function isFamilyVariant(words: readonly string[], byKey: ReadonlyMap<string, number>): boolean {
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!;
+  if (/^(?:\d+(?:\.\d+)?[bmkt]|a\d+b|\d{3,})$/.test(last)) return true;
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    if (byKey.has(words.slice(0, cut).join(' ')) && words.slice(cut).every((word) => /\d/.test(word) || FAMILY_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
+const FAMILY_WORDS: ReadonlySet<string> = new Set('instruct base chat it math coder code vl preview mini turbo pro max plus flash lite zero exp mix moe distill'.split(' '));
+
 /** True when a candidate's words make it generic ("proposed method", "strong performance", "framework"). */
 export function isGenericCandidate(words: readonly string[]): boolean {
   const key = words.join(' ');
@@ -439,8 +455,8 @@ function discoverTerms(
       const global = candidates.get(key)!;
       // Names are taken whatever the quota ("Entropulse", "BeyondAIME"), except a size or date variant of another
       // name ("AutoGLM-OS-9B", "GLM-4-9B-0414"): its family name is matched instead.
-      if (global.name && entry.words.length === 1) {
-        if (!/(?:^|\s)(?:\d+(?:\.\d+)?[bmkt]|\d{3,})$/.test(key) || !key.includes(' ')) chosen.add(key);
+      if (global.name && !entry.words.some((word) => GENERIC_HEADS.has(word))) {
+        if (!isFamilyVariant(entry.words, byKey)) chosen.add(key);
         continue;
       }
       if (taken >= resolved.discoveredPerPaper) continue;
