@@ -44,6 +44,8 @@ interface TrieNode {
   next: Map<number, TrieNode> | null;
   term: number;
   flags: number;
+  /** The only spelling allowed, for PHRASE_EXACT_CASE. */
+  exact: string;
 }
 
 interface CompiledVocabulary {
@@ -83,7 +85,7 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
   const root: (TrieNode | undefined)[] = [];
   const phraseTerm = new Map<string, number>();
   const termWords: Set<string>[] = vocabulary.terms.map(() => new Set<string>());
-  for (const [key, term, flags] of vocabulary.phrases) {
+  for (const [key, term, flags, exact] of vocabulary.phrases) {
     phraseTerm.set(key, term);
     const words = key.split(' ');
     let node: TrieNode | undefined;
@@ -91,17 +93,18 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
       const id = idOf(words[i]!);
       if (i === 0) {
         node = root[id];
-        if (!node) root[id] = node = { next: null, term: -1, flags: 0 };
+        if (!node) root[id] = node = { next: null, term: -1, flags: 0, exact: '' };
       } else {
         const level: Map<number, TrieNode> = (node!.next ??= new Map());
         let child = level.get(id);
-        if (!child) level.set(id, (child = { next: null, term: -1, flags: 0 }));
+        if (!child) level.set(id, (child = { next: null, term: -1, flags: 0, exact: '' }));
         node = child;
       }
     }
     if (node && node.term === -1) {
       node.term = term;
       node.flags = flags;
+      node.exact = exact ?? '';
     }
     if (words.length > 1) for (const word of words) termWords[term]?.add(word);
   }
@@ -220,6 +223,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       let bestEnd = -1;
       let bestTerm = -1;
       let bestFlags = 0;
+      let bestExact = '';
       for (let j = i; j < n; j++) {
         if (j > i) {
           if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
@@ -230,6 +234,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
           bestEnd = j;
           bestTerm = node.term;
           bestFlags = node.flags;
+          bestExact = node.exact;
         }
       }
       if (bestTerm === -1) {
@@ -237,7 +242,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
         continue;
       }
       const start = starts[i]!;
-      if (bestEnd === i && bestFlags !== 0 && !caseAllows(text, start, ends[i]!, bestFlags)) {
+      if (bestEnd === i && bestFlags !== 0 && !caseAllows(text, start, ends[i]!, bestFlags, bestExact)) {
         i++;
         continue;
       }
@@ -257,7 +262,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
               sub = sub.next.get(ids[j]!);
               if (sub === undefined) break;
             }
-            if (sub.term !== -1 && sub.term !== term && terms[sub.term]!.origin !== 'discovered' && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags))) {
+            if (sub.term !== -1 && sub.term !== term && terms[sub.term]!.origin !== 'discovered' && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
               subEnd = j;
               subTerm = sub.term;
             }
@@ -341,10 +346,10 @@ function familyTail(text: string, starts: Int32Array, ends: Int32Array, flags: U
 }
 
 /** Whether a one-word surface may match a phrase with case flags. */
-function caseAllows(text: string, start: number, end: number, phraseFlags: number): boolean {
+function caseAllows(text: string, start: number, end: number, phraseFlags: number, exact: string): boolean {
   const surface = text.slice(start, end);
   if ((phraseFlags & PHRASE_NEEDS_CAPITAL) !== 0 && !hasCapital(surface)) return false;
-  if ((phraseFlags & PHRASE_EXACT_CASE) !== 0 && !isUpperish(surface)) return false;
+  if ((phraseFlags & PHRASE_EXACT_CASE) !== 0 && surface !== exact && surface !== `${exact}s` && !(exact === '' && isUpperish(surface))) return false;
   return true;
 }
 

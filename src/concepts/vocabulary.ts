@@ -20,7 +20,7 @@ import { isStopword } from '../text/stopwords.ts';
 import { lexiconTags } from '../text/tag-pos.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
 import { findCandidates, type PhraseCandidate } from './find-candidates.ts';
-import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
+import { EMPTY_HEADS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
 import { guessType } from './guess-type.ts';
 import { defaultLexicon, mergeLexicons, type LexiconEntry } from './lexicon.ts';
 import { slugify, uniqueSlug } from './slug.ts';
@@ -30,7 +30,7 @@ export const VOCABULARY_VERSION = 1;
 
 /** Phrase flag: match only a surface with a capital letter (short forms that are also words: "SAC", "MAP"). */
 export const PHRASE_NEEDS_CAPITAL = 1;
-/** Phrase flag: match only the exact spelling (a plural "s" aside) — acronyms found in text ("IT", "AND", "MoL"). */
+/** Phrase flag: match only the exact spelling (a plural "s" aside): acronyms that are words ("IT"), case-sensitive entries ("MATH"). */
 export const PHRASE_EXACT_CASE = 2;
 
 export interface VocabularyTerm {
@@ -52,8 +52,8 @@ export interface VocabularyTerm {
 export interface Vocabulary {
   version: number;
   terms: VocabularyTerm[];
-  /** [phrase key, term index, flags]. */
-  phrases: [string, number, number][];
+  /** [phrase key, term index, flags, the exact spelling when flags has PHRASE_EXACT_CASE]. */
+  phrases: [string, number, number, string?][];
   /** Short-form keys with several expansions: [short key, term indexes, most common first]. */
   ambiguous: [string, number[]][];
   /** Papers the statistics were computed on. */
@@ -176,7 +176,11 @@ export function buildVocabulary(papers: readonly Paper[], options: BuildVocabula
     draft.parentLabel = entry.parent ?? null;
     for (const alias of entry.aliases ?? []) draft.aliases.add(alias);
     for (const zh of entry.labelsZh ?? []) draft.labelsZh.add(zh);
-    for (const form of [entry.label, ...(entry.aliases ?? [])]) addPhrase(index, form, (entry.caseSensitive === true && /[A-Z]/.test(form)) || looksLikeShortForm(form));
+    for (const form of [entry.label, ...(entry.aliases ?? [])]) {
+      addPhrase(index, form, looksLikeShortForm(form));
+      // A case-sensitive entry ("MATH", "CLIP") matches only as written, not "Math" or "clip".
+      if (entry.caseSensitive === true && /[A-Z]/.test(form) && !/\s/.test(form)) draft.exactCase.set(termKey(form), form);
+    }
   }
 
   // 3. Acronyms.
@@ -368,7 +372,9 @@ export function isGenericCandidate(words: readonly string[]): boolean {
   if (GENERIC_PHRASES.has(key)) return true;
   if (words.length === 0) return true;
   if (words.every((word) => GENERIC_HEADS.has(word) || GENERIC_MODIFIERS.has(word) || isStopword(word) || /^\d+$/.test(word))) return true;
-  if (words.some((word) => word.length === 1 && !/\d/.test(word))) return true;
+  if (words.length === 1 && words[0]!.length === 1) return true;
+  if (words.length > 1 && EMPTY_HEADS.has(words[words.length - 1]!)) return true;
+  if (words.some((word) => /^[a-z]+\d{4}[a-z]+$/.test(word))) return true; // citation keys ("huang2024sublinear")
   return false;
 }
 
@@ -455,6 +461,11 @@ function discoverTerms(
       const global = candidates.get(key)!;
       // Names are taken whatever the quota ("Entropulse", "BeyondAIME"), except a size or date variant of another
       // name ("AutoGLM-OS-9B", "GLM-4-9B-0414"): its family name is matched instead.
+      // A name followed by a weak head ("Skywork-OR1-32B model", "DeepSeek-R1-Distill model series") is the name.
+      let bare = entry.words.length;
+      while (bare > 1 && (WEAK_HEADS.has(entry.words[bare - 1]!) || GENERIC_HEADS.has(entry.words[bare - 1]!) || entry.words[bare - 1] === 'series')) bare--;
+      const bareKey = entry.words.slice(0, bare).join(' ');
+      if (bare < entry.words.length && ((candidates.get(bareKey)?.name === true && (bare === 1 || /\d/.test(bareKey))) || byKey.has(bareKey))) continue;
       if (global.name && !entry.words.some((word) => GENERIC_HEADS.has(word))) {
         if (!isFamilyVariant(entry.words, byKey)) chosen.add(key);
         continue;
@@ -610,11 +621,13 @@ function assembleVocabulary(
       draft.origin === 'lexicon' ? 1 : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
     return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight), confidence };
   });
-  const phrases: [string, number, number][] = [];
+  const phrases: [string, number, number, string?][] = [];
   for (const [key, index] of byKey) {
     const term = newIndex.get(index);
     if (term === undefined || dropped.has(key)) continue;
-    phrases.push([key, term, (drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0) | (drafts[index]!.exactCase.has(key) ? PHRASE_EXACT_CASE : 0)]);
+    const exact = drafts[index]!.exactCase.get(key);
+    const flags = (drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0) | (exact !== undefined ? PHRASE_EXACT_CASE : 0);
+    phrases.push(exact !== undefined ? [key, term, flags, exact] : [key, term, flags]);
   }
   phrases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const ambiguousList: [string, number[]][] = [];
