@@ -52,7 +52,8 @@ const predictions: Record<string, string[]> = {};
 for (const paper of papers) predictions[paper.id] = [];
 for (const mention of result.mentions) {
   const list = predictions[mention.paperId];
-  const form = mention.forms[0];
+  // The fullest surface form stands for the concept (an expansion rather than its acronym).
+  const form = mention.forms.reduce<string | undefined>((best, candidate) => (best === undefined || candidate.split(/\s+/).length > best.split(/\s+/).length ? candidate : best), undefined);
   if (list && form !== undefined) list.push(form);
 }
 const elapsedMs = performance.now() - started;

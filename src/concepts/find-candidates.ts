@@ -186,6 +186,8 @@ function emitRun(text: string, units: readonly Unit[], from: number, to: number,
       const endsWell = unit.kind === 'N' || (unit.kind === 'G' && b > a && units[b - 1]!.kind !== 'G' && gerundIsNoun(unit));
       if (!endsWell) continue;
       if (b === a && !(unit.kind === 'N')) continue;
+      // "-ing" word + plural noun is a verb and its object ("learning policies", "balancing rewards").
+      if (b === a + 1 && first.kind === 'G' && first.keys.length === 1 && isPluralNoun(unit)) continue;
       // "optimal control problem", "rollout mechanism": the head adds nothing; the shorter candidate stands for it.
       if (trimHeads && b > a && TRIM_HEADS.has(unit.keys[unit.keys.length - 1]!)) continue;
       const keys = units.slice(a, b + 1).flatMap((part) => part.keys);

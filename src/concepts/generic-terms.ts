@@ -36,7 +36,8 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     'several superior limited poor suboptimal significant stable open-source closed-source proprietary text-only frontier leading ' +
     'mainstream vanilla naive naïve off-the-shelf well-known well-established widely-used so-called above-mentioned aforementioned ' +
     'respective unseen seen holistic principled larger smaller stronger weaker higher lower better worse longer shorter faster ' +
-    'slower greater fewer simpler harder easier').split(' '),
+    'slower greater fewer simpler harder easier sufficient correct incorrect explicit real-world base task-specific ground-truth given ' +
+    'appropriate proper suitable desired desirable favorable ideal').split(' '),
 );
 
 /** Whole phrases that are generic however they are written. */
@@ -60,7 +61,7 @@ export const GENERIC_PHRASES: ReadonlySet<string> = new Set([
 export const EMPTY_HEADS: ReadonlySet<string> = new Set(
   ('way manner fashion lot kind type sort number amount variety range report aspect fact thing matter instance example ' +
     'case time year day paper work study effort attempt place point part lack need importance role interest attention ' +
-    'success advantage benefit drawback shortcoming insight finding result outcome observation effectiveness').split(' '),
+    'success advantage benefit drawback shortcoming insight finding result outcome observation effectiveness stage answer').split(' '),
 );
 
 export function isGenericWord(key: string): boolean {

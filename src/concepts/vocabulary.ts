@@ -350,6 +350,18 @@ function addsNothing(words: readonly string[], byKey: ReadonlyMap<string, number
   return weak(head) && words.length === 2 && /\d/.test(words[0]!);
 }
 
+/** True when the phrase starts or ends with a lexicon term. */
+function extendsKnown(words: readonly string[], byKey: ReadonlyMap<string, number>, drafts: readonly Draft[]): boolean {
+  const lexical = (key: string): boolean => {
+    const index = byKey.get(key);
+    return index !== undefined && drafts[index]!.origin === 'lexicon';
+  };
+  for (let cut = 1; cut < words.length; cut++) {
+    if (lexical(words.slice(cut).join(' ')) || lexical(words.slice(0, cut).join(' '))) return true;
+  }
+  return false;
+}
+
 /**
  * A size, date or version of a name ("AutoGLM-OS-9B", "Qwen2.5-14B", "GLM-4-9B-0414"): the family name is matched
  * instead and the variant is one of its forms.
@@ -438,6 +450,9 @@ function discoverTerms(
       if (single && !global.name && !resolved.singleWords) continue;
       if (byKey.has(key)) continue; // already a lexicon or acronym term
       if (addsNothing(words, byKey)) continue;
+      // A title phrase seen once that only qualifies a known term ("Factuality-Aware Reinforcement Learning",
+      // "LLM Reasoners") is the known term plus a modifier, not a concept of its own.
+      if (entry.inTitle && entry.count === 1 && !global.name && extendsKnown(words, byKey, drafts)) continue;
       let nestedIn = 0;
       let nestedCount = 0;
       for (const [other, otherEntry] of local) {
@@ -604,6 +619,11 @@ function assembleVocabulary(
   order.forEach((index, i) => idByLabelKey.set(termKey(drafts[index]!.label), ids[i]!));
   const backgroundDf = background ? new Map(background.counts) : null;
   const total = background ? background.documents : Math.max(documents, 1);
+  const children = new Map<string, number>();
+  for (const index of order) {
+    const parentLabel = drafts[index]!.parentLabel;
+    if (parentLabel !== null) count(children, termKey(parentLabel));
+  }
   const maxIdf = Math.log((total + 1) / 0.5);
   const terms: VocabularyTerm[] = order.map((index, i) => {
     const draft = drafts[index]!;
@@ -617,8 +637,11 @@ function assembleVocabulary(
     const parentKey = draft.parentLabel === null ? null : termKey(draft.parentLabel);
     const parent = parentKey === null ? null : (idByLabelKey.get(parentKey) ?? slugify(draft.parentLabel ?? ''));
     const single = !keys.some((key) => key.includes(' '));
+    // A lexicon category with several narrower entries ("policy optimization" above GRPO and PPO, "fine-tuning"
+    // above SFT) is the broad name of a family: it says less about a paper than its members do.
+    const broad = (children.get(termKey(draft.label)) ?? 0) >= 2;
     const confidence =
-      draft.origin === 'lexicon' ? 1 : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
+      draft.origin === 'lexicon' ? (broad ? 0.7 : 1) : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
     return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight), confidence };
   });
   const phrases: [string, number, number, string?][] = [];
