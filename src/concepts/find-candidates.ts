@@ -139,6 +139,8 @@ function readSentence(text: string, tokens: readonly Token[], maxWords: number, 
     const previous = units[units.length - 1];
     if (kind === 'G' && previous !== undefined && previous.kind === 'N' && !token.breakBefore && isPluralNoun(previous)) kind = 'X';
     if (isStopword(lower) || VERB_FORMS.has(lower) || NUMBER_WORDS.has(lower)) kind = 'X';
+    // An unknown lowercase word with a verb ending is a verb ("revolutionizes", "operationalises").
+    if (kind !== 'X' && /^[a-z]+(?:izes|ises|ifies|ates)$/.test(token.text) && lexiconTags(lower) === null) kind = 'X';
     // After a subject pronoun or a modal, a word that can be a verb is one ("we study", "to present").
     const before = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
     if (kind !== 'X' && VERB_CONTEXT.has(before) && !token.breakBefore && (lexiconTags(lower) ?? []).some((t) => t === 'VB' || t === 'VBP' || t === 'VBZ' || t === 'VBD')) kind = 'X';

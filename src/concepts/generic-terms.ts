@@ -37,7 +37,7 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     'mainstream vanilla naive naïve off-the-shelf well-known well-established widely-used so-called above-mentioned aforementioned ' +
     'respective unseen seen holistic principled larger smaller stronger weaker higher lower better worse longer shorter faster ' +
     'slower greater fewer simpler harder easier sufficient correct incorrect explicit real-world base task-specific ground-truth given ' +
-    'appropriate proper suitable desired desirable favorable ideal').split(' '),
+    'appropriate proper suitable desired desirable favorable ideal rapid ongoing').split(' '),
 );
 
 /** Whole phrases that are generic however they are written. */

@@ -227,7 +227,7 @@ interface PaperText {
   abstract: string;
 }
 
-const INTRODUCING = /\b(?:we|this (?:paper|work))\s+(?:propose|present|introduce|develop|design|build|release|call|term|name|dub)\w*\b[^.]*$/i;
+const INTRODUCING = /\b(?:we|this (?:paper|work)|our)\s+(?:propose|present|introduce|develop|design|build|release|call|term|name|dub|method|framework|approach|model|algorithm)\w*\b[^.;]{0,60}$/i;
 
 function collectAcronyms(
   texts: readonly PaperText[],
@@ -399,19 +399,21 @@ function discoverTerms(
   newDraft: (label: string, type: ConceptType, origin: ConceptOrigin) => number,
   addPhrase: (draft: number, phrase: string, needsCapital: boolean) => void,
 ): void {
-  const perPaper: Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[] }>[] = [];
+  const perPaper: Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>[] = [];
   const candidates = new Map<string, Candidate>();
   for (const { title, abstract } of texts) {
-    const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[] }>();
+    const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>();
     let position = 0;
     for (const [field, text] of [['title', title], ['abstract', abstract]] as const) {
       for (const candidate of findCandidates(text, { maxWords: resolved.maxWords, trimHeads: resolved.trimHeads })) {
         position++;
         let entry = local.get(candidate.key);
-        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [] }));
+        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [], introduced: false }));
         entry.count++;
         if (field === 'title') entry.inTitle = true;
         entry.surface.push(candidate);
+        // Introduced as the paper's own: "we propose X", or "X: …" opening the title.
+        if (candidate.name && (INTRODUCING.test(text.slice(Math.max(0, candidate.start - 100), candidate.start)) || (field === 'title' && candidate.start < 3 && /^\s*:/.test(text.slice(candidate.end))))) entry.introduced = true;
       }
     }
     perPaper.push(local);
@@ -425,6 +427,7 @@ function discoverTerms(
       let global = candidates.get(key);
       if (!global) candidates.set(key, (global = { df: 0, forms: new Map(), name: false, introduced: 0 }));
       global.df++;
+      if (entry.introduced) global.introduced++;
       for (const candidate of entry.surface) {
         count(global.forms, candidate.surface, candidate.sentenceInitial ? 0.5 : 1);
         if (candidate.name) global.name = true;
@@ -500,7 +503,7 @@ function discoverTerms(
     const candidate = candidates.get(key)!;
     const label = canonicalForm(candidate.forms);
     const words = key.split(' ');
-    const index = newDraft(label, guessType(words, { introduced: candidate.name && candidate.df <= 2 }), 'discovered');
+    const index = newDraft(label, guessType(words, { introduced: candidate.introduced > 0 && candidate.introduced * 2 >= candidate.df }), 'discovered');
     for (const [form, n] of candidate.forms) count(drafts[index]!.forms, form, n);
     drafts[index]!.name = candidate.name;
     drafts[index]!.df = candidate.df;
@@ -528,9 +531,10 @@ export function canonicalForm(forms: ReadonlyMap<string, number>): string {
   for (const [form, n] of forms) {
     if (n > bestCount || (n === bestCount && form < best)) [best, bestCount] = [form, n];
   }
-  // Title Case forms ("Entropy Collapse") give way to a lowercase form when one exists.
+  // Title Case forms ("Entropy Collapse", "Decision Making") give way to a lowercase variant when one exists.
   if (/^([A-Z][a-z]+)([\s-][A-Z][a-z]+)*$/.test(best)) {
-    const lowerForm = [...forms.keys()].find((form) => form === form.toLowerCase() && form.toLowerCase() === best.toLowerCase());
+    const bestKey = termKey(best);
+    const lowerForm = [...forms.keys()].find((form) => form === form.toLowerCase() && termKey(form) === bestKey);
     if (lowerForm !== undefined) return lowerForm;
     if (/^[A-Z][a-z]+([\s-][A-Z][a-z]+)+$/.test(best) || forms.size > 0) {
       const sentence = [...forms.keys()].find((form) => form.toLowerCase() === best.toLowerCase() && /^[A-Z][a-z]*([\s-][a-z0-9]+)+$/.test(form));
