@@ -29,6 +29,12 @@ export interface MatchPaperOptions {
   maxConceptsPerPaper?: number;
   /** Read Chinese labels from the notes. Default true. */
   chineseLabels?: boolean;
+  /**
+   * Count a discovered multi-word head inside a longer discovered phrase as a mention of its own ("entropy collapse"
+   * in "premature entropy collapse"): concept lists want the general concept too; keyphrase indexing wants only the
+   * longest phrase. Default true.
+   */
+  nestedHeads?: boolean;
 }
 
 /** What one paper gives: its mentions (sorted by score desc) and the Chinese labels its notes attach to concepts. */
@@ -154,6 +160,7 @@ function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
 
 export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch {
   const maxConcepts = options.maxConceptsPerPaper ?? 40;
+  const nestedHeads = options.nestedHeads ?? true;
   const compiled = compile(vocabulary);
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
@@ -262,7 +269,9 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
               sub = sub.next.get(ids[j]!);
               if (sub === undefined) break;
             }
-            if (sub.term !== -1 && sub.term !== term && terms[sub.term]!.origin !== 'discovered' && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
+            // Known terms anywhere inside; with nestedHeads, a discovered phrase that ends the outer one ("ship control"
+            // in "safe ship control").
+            if (sub.term !== -1 && sub.term !== term && (terms[sub.term]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
               subEnd = j;
               subTerm = sub.term;
             }

@@ -459,7 +459,9 @@ function discoverTerms(
       let nestedIn = 0;
       let nestedCount = 0;
       for (const [other, otherEntry] of local) {
-        if (other.length > key.length && (` ${other} `).includes(` ${key} `)) {
+        // A container that only adds one modifier on the left ("safe ship control" around "ship control") does not
+        // take the frequency away: the head phrase is a term in its own right.
+        if (other.length > key.length && (` ${other} `).includes(` ${key} `) && !(other.endsWith(` ${key}`) && other.split(' ').length === entry.words.length + 1)) {
           nestedIn++;
           nestedCount += otherEntry.count;
         }
