@@ -521,27 +521,25 @@ function avgIdf(words: readonly string[], idf: (key: string) => number): number 
 
 /** The most common surface form, preferring forms not capitalised only because they start a sentence or a title. */
 export function canonicalForm(forms: ReadonlyMap<string, number>): string {
-  const byLower = new Map<string, Map<string, number>>();
-  for (const [form, n] of forms) {
-    const lower = form.toLowerCase().replace(/[\s\u2010\u2011]+/g, ' ');
-    let group = byLower.get(lower);
-    if (!group) byLower.set(lower, (group = new Map()));
-    count(group, form, n);
-  }
+  // Most common first; on a tie, a form with spaces before a hyphenated one, lowercase before capitalised.
+  const better = (form: string, n: number, best: string, bestCount: number): boolean => {
+    if (n !== bestCount) return n > bestCount;
+    const hyphens = (form.match(/-/g) ?? []).length - (best.match(/-/g) ?? []).length;
+    if (hyphens !== 0) return hyphens < 0;
+    return form < best;
+  };
   let best = '';
   let bestCount = -1;
-  for (const [form, n] of forms) {
-    if (n > bestCount || (n === bestCount && form < best)) [best, bestCount] = [form, n];
-  }
+  for (const [form, n] of forms) if (better(form, n, best, bestCount)) [best, bestCount] = [form, n];
   // Title Case forms ("Entropy Collapse", "Decision Making") give way to a lowercase variant when one exists.
   if (/^([A-Z][a-z]+)([\s-][A-Z][a-z]+)*$/.test(best)) {
     const bestKey = termKey(best);
-    const lowerForm = [...forms.keys()].find((form) => form === form.toLowerCase() && termKey(form) === bestKey);
-    if (lowerForm !== undefined) return lowerForm;
-    if (/^[A-Z][a-z]+([\s-][A-Z][a-z]+)+$/.test(best) || forms.size > 0) {
-      const sentence = [...forms.keys()].find((form) => form.toLowerCase() === best.toLowerCase() && /^[A-Z][a-z]*([\s-][a-z0-9]+)+$/.test(form));
-      if (sentence !== undefined) return sentence.charAt(0).toLowerCase() + sentence.slice(1);
-    }
+    let lower = '';
+    let lowerCount = -1;
+    for (const [form, n] of forms) if (form === form.toLowerCase() && termKey(form) === bestKey && better(form, n, lower, lowerCount)) [lower, lowerCount] = [form, n];
+    if (lower !== '') return lower;
+    const sentence = [...forms.keys()].find((form) => form.toLowerCase() === best.toLowerCase() && /^[A-Z][a-z]*([\s-][a-z0-9]+)+$/.test(form));
+    if (sentence !== undefined) return sentence.charAt(0).toLowerCase() + sentence.slice(1);
   }
   return best;
 }
