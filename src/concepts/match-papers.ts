@@ -253,6 +253,12 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
         i++;
         continue;
       }
+      // A discovered phrase does not swallow the start of a known term that runs past its end ("Sequence-Level
+      // Reward" must not hide "Reward Shaping").
+      if (bestEnd > i && terms[bestTerm]!.origin === 'discovered' && knownRunsPast(compiled, terms, ids, flags, n, i + 1, bestEnd)) {
+        i++;
+        continue;
+      }
       const term = bestEnd === i ? resolveShort(bestTerm, firstId, text, starts[i]!, ends[i]!) : bestTerm;
       let end = bestEnd;
       if (compiled.family[term] === 1) end = familyTail(text, starts, ends, flags, n, end);
@@ -325,6 +331,22 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 }
 
 const FIELDS = ['title', 'abstract'] as const;
+
+/** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
+function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
+  for (let k = from; k <= end; k++) {
+    let node: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
+    for (let j = k; j < n && node !== undefined; j++) {
+      if (j > k) {
+        if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
+        node = node.next.get(ids[j]!);
+        if (node === undefined) break;
+      }
+      if (j > end && node.term !== -1 && terms[node.term]!.origin === 'lexicon') return true;
+    }
+  }
+  return false;
+}
 
 /** `matchPaper` over many papers, in input order. Safe to run on chunks in worker threads. */
 export function matchPapers(papers: readonly Paper[], vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch[] {

@@ -467,14 +467,14 @@ function discoverTerms(
         }
       }
       const frequency = nestedIn > 0 ? entry.count - nestedCount / nestedIn : entry.count;
-      if (frequency <= 0 && !entry.inTitle) continue;
+      // (A versioned name keeps its place even when its sized variants contain it: "Skywork-OR1" in "Skywork-OR1-7B".)
+      if (frequency <= 0 && !entry.inTitle && !(global.name && /\d/.test(key))) continue;
       const lengthFactor = single ? (global.name ? 1.2 : 0.55) : Math.log2(words.length + 1);
       const specificity = single ? idf(key) : Math.max(idf(key), 0.5 * avgIdf(words, idf));
       const score = (Math.log1p(Math.max(frequency, 0.5)) + (entry.inTitle ? 1 : 0)) * lengthFactor * specificity / (1 + entry.first / 200);
       scored.push({ key, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    if ((globalThis as any).__debugDiscovery?.(texts[perPaper.indexOf(local)]?.title)) console.error(scored.slice(0, 40).map((x) => `${x.key}=${x.score.toFixed(2)}`).join(" | "));
     let taken = 0;
     for (const { key } of scored) {
       const entry = local.get(key)!;
