@@ -66,7 +66,7 @@ const VERB_STEMS =
   'appear yield ensure guarantee bridge offer boost deliver conduct perform reach fall rise grow drop yield lie hold make take give become ' +
   'keep let begin show reframe exploit harness unlock push pave surface remedy render prioritize prioritise decouple disentangle mitigate ' +
   'incentivize incentivise internalize operate inherit achieve drive cover involve satisfy endow align distill unlock decompose present ' +
-  'study require provide lie force encounter face';
+  'study require provide lie force encounter face address';
 
 /** Heads a candidate never ends with: they only say what kind of thing the term before them is. */
 const TRIM_HEADS: ReadonlySet<string> = new Set(
