@@ -78,7 +78,7 @@ export interface BuildVocabularyOptions {
   discover?: boolean;
   /** A discovered term recurring in at least this many papers enters the vocabulary even if no paper ranks it high. Default 3. */
   minPapers?: number;
-  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 20. */
+  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 30. */
   discoveredPerPaper?: number;
   /** Allow single-word discovered terms (names are always allowed). Default false: single common words are rarely concepts of their own. */
   singleWords?: boolean;
@@ -117,7 +117,7 @@ function resolveOptions(options: BuildVocabularyOptions): Resolved {
     thesaurus: options.thesaurus ?? [],
     discover: options.discover ?? true,
     minPapers: positive('minPapers', options.minPapers, 3),
-    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 20, 0),
+    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 30, 0),
     singleWords: options.singleWords ?? false,
     maxWords: positive('maxWords', options.maxWords, 5),
     trimHeads: options.trimHeads ?? true,
