@@ -14,7 +14,9 @@ export const CHART_FONT = `Helvetica Neue, Arial, ${CHART_CJK_FONT_FAMILY}, Noto
 
 export const CHART_CONFIG: Config = {
   font: CHART_FONT,
-  padding: 12,
+  // Labels are measured with estimate-text-width.ts (Helvetica widths) but PNGs are drawn with Noto Sans CJK, whose
+  // Latin is wider: extra room on the right keeps long legend entries inside the picture.
+  padding: { top: 12, left: 12, bottom: 12, right: 56 },
   view: { stroke: null },
   title: { fontSize: 16, fontWeight: 600, anchor: 'start', subtitleFontSize: 12, subtitleColor: '#555555', offset: 12 },
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelColor: '#333333', titleColor: '#333333', gridColor: '#e6e6e6', domainColor: '#888888', tickColor: '#888888', labelLimit: 300 },
