@@ -330,7 +330,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     const discovered = info.origin === 'discovered';
     const recurs = hit.count >= 2;
     const confidence = info.confidence + (discovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
-    const passing = discovered && !recurs && !hit.inTitle ? PASSING_DISCOVERED : 1;
+    const passing = discovered && !recurs && !hit.inTitle && !isCoinedName(info.label) ? PASSING_DISCOVERED : 1;
     // Salience within the paper: frequency, title, a definition (short and long form both used), an early first mention.
     const defined = hit.short && hit.long;
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
@@ -344,8 +344,9 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 }
 
 const FIELDS = ['title', 'abstract'] as const;
-/** Score factor of a discovered phrase met once, in the abstract only. */
-const TITLE_ONCE = 0.2;
+/** Confidence a discovered phrase gains from the title when the abstract never repeats it (0.35 when it does). */
+const TITLE_ONCE = 0.1;
+/** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
 const PASSING_DISCOVERED = 0.7;
 
 /**
@@ -391,6 +392,11 @@ export function matchPapers(papers: readonly Paper[], vocabulary: Vocabulary, op
 function isUpperish(text: string): boolean {
   const body = text.endsWith('s') ? text.slice(0, -1) : text;
   return !/[a-z]/.test(body) || /^[A-Za-z][a-z]*[A-Z]/.test(body);
+}
+
+/** A coined name: one token with a digit or a capital after its first letter ("Video-R1", "BeyondAIME", "KL-Cov"), not a capitalised word. */
+function isCoinedName(label: string): boolean {
+  return label.length >= 3 && !/\s/.test(label) && /\d|^.[^A-Z]*[A-Z]/.test(label);
 }
 
 function hasCapital(text: string): boolean {
