@@ -14,7 +14,7 @@
  * Salience (`Mention.score`) follows the usual keyphrase features (Hulth 2003; Florescu & Caragea 2017):
  * term specificity × log frequency, plus title occurrence, an early first occurrence and a local definition.
  */
-import type { Evidence, Mention, Paper, TextField } from '../core/types.ts';
+import type { ConceptType, Evidence, Mention, Paper, TextField } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import { notesText } from '../text/notes-text.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
@@ -330,7 +330,10 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     const discovered = info.origin === 'discovered';
     const recurs = hit.count >= 2;
     const confidence = info.confidence + (discovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
-    const passing = discovered && !recurs && !hit.inTitle && !isCoinedName(info.label) ? PASSING_DISCOVERED : 1;
+    // Met once, in the abstract only: a discovered phrase is as likely wording; a lexicon paradigm ("pre-training") or
+    // piece of general vocabulary (type other: "reward function", "KL divergence") is background rather than topic.
+    const once = !recurs && !hit.inTitle;
+    const passing = once && discovered && !isCoinedName(info.label) ? PASSING_DISCOVERED : once && info.origin === 'lexicon' && BACKGROUND_TYPES.has(info.type) ? PASSING_BACKGROUND : 1;
     // Salience within the paper: frequency, title, a definition (short and long form both used), an early first mention.
     const defined = hit.short && hit.long;
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
@@ -348,6 +351,9 @@ const FIELDS = ['title', 'abstract'] as const;
 const TITLE_ONCE = 0.1;
 /** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
 const PASSING_DISCOVERED = 0.7;
+/** Score factor of a lexicon term of a broad type met once, in the abstract only. */
+const PASSING_BACKGROUND = 0.85;
+const BACKGROUND_TYPES: ReadonlySet<ConceptType> = new Set<ConceptType>(['paradigm', 'other']);
 
 /**
  * A discovered head met only inside one longer discovered phrase of the paper ("Regions Differentiation" only in
