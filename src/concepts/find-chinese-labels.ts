@@ -76,7 +76,21 @@ function isHanAt(text: string, index: number): boolean {
   return HAN.test(text.charAt(index));
 }
 
+/** Labels already cut from a Han run (the same runs recur across notes); bounded, cleared when full. */
+const trimmed = new Map<string, string>();
+const MAX_TRIMMED = 50_000;
+
 function trimLabel(raw: string, cut: boolean): string {
+  const key = cut ? `\u0001${raw}` : raw;
+  let label = trimmed.get(key);
+  if (label === undefined) {
+    if (trimmed.size >= MAX_TRIMMED) trimmed.clear();
+    trimmed.set(key, (label = cutLabel(raw, cut)));
+  }
+  return label;
+}
+
+function cutLabel(raw: string, cut: boolean): string {
   const segments = segmentChinese(raw);
   let from = cut ? 1 : 0;
   for (let i = from; i < segments.length; i++) {

@@ -180,9 +180,12 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     if (field === 'title') hit.inTitle = true;
     if (single) hit.short = true;
     else hit.long = true;
-    let form = text.slice(start, end);
-    if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
-    if (!hit.forms.includes(form)) hit.forms.push(form);
+    // A repeated spelling is recognised in place, without slicing a new string.
+    if (!hit.forms.some((known) => known.length === end - start && text.startsWith(known, start))) {
+      let form = text.slice(start, end);
+      if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
+      if (!hit.forms.includes(form)) hit.forms.push(form);
+    }
     hit.evidence.push({ field, start, end });
   };
 
