@@ -24,6 +24,11 @@ const LEADING = new Set([
   '解决', '缓解', '导致', '出现', '存在', '称为', '叫做', '名为', '包括', '如何', '避免', '实现', '结合', '发现', '现有', '传统', '新的', '关键',
   '方法', '问题', '中', '上', '下', '时', '后', '前', '也', '都', '会', '能', '可', '可以', '不', '没有', '这', '那', '一', '等',
   '新兴', '常见', '主流', '经典', '典型', '先进', '多种', '各种', '不同', '标准', '简单', '有效', '强大',
+  // Clause openers, connectives and verbs that segmentation leaves glued to a term ("尽管强化学习", "随着大型语言模型",
+  // "推动大语言模型").
+  '尽管', '虽然', '随着', '近年', '近年来', '最近', '当前', '目前', '作为', '成为', '已', '已经', '来', '着', '于', '得益', '依赖', '通常',
+  '尤其', '尤其是', '特别是', '诸如', '比如', '例如', '其中', '但在', '对于', '借助', '凭借', '让', '使', '使得', '提升', '推动', '激发',
+  '训练', '执行', '进行', '面临', '获取', '整合', '替代', '部署', '查询', '衡量', '首先', '首先是', '一步', '这类', '这些', '主要',
 ]);
 
 export function findChineseLabels(text: string): ChineseLabel[] {
@@ -41,7 +46,8 @@ export function findChineseLabels(text: string): ChineseLabel[] {
     const english = ENGLISH.exec(text.slice(open + 1, close))?.[1]?.trim() ?? '';
     if (english.length < 2) continue;
     const raw = text.slice(start, end);
-    const chinese = trimLabel(raw);
+    // A run cut by the length limit may start inside a word: its first segment is dropped.
+    const chinese = trimLabel(raw, start > 0 && isHanAt(text, start - 1));
     if (chinese === '' || [...chinese].length < 2 || [...chinese].length > 16) continue;
     labels.push({ chinese, english, start: end - chinese.length, end: close + 1 });
   }
@@ -70,19 +76,35 @@ function isHanAt(text: string, index: number): boolean {
   return HAN.test(text.charAt(index));
 }
 
-function trimLabel(raw: string): string {
+/** Labels already cut from a Han run (the same runs recur across notes); bounded, cleared when full. */
+const trimmed = new Map<string, string>();
+const MAX_TRIMMED = 50_000;
+
+function trimLabel(raw: string, cut: boolean): string {
+  const key = cut ? `\u0001${raw}` : raw;
+  let label = trimmed.get(key);
+  if (label === undefined) {
+    if (trimmed.size >= MAX_TRIMMED) trimmed.clear();
+    trimmed.set(key, (label = cutLabel(raw, cut)));
+  }
+  return label;
+}
+
+function cutLabel(raw: string, cut: boolean): string {
   const segments = segmentChinese(raw);
-  let from = 0;
-  for (let i = 0; i < segments.length; i++) {
+  let from = cut ? 1 : 0;
+  for (let i = from; i < segments.length; i++) {
     const text = segments[i]!.text;
     // "的" links a modifier to its head: cut there only when the modifier is a short word ("模型的熵坍缩" → "熵坍缩"),
-    // not when it is part of the name ("基于人类反馈的强化学习").
-    if (LEADING.has(text) || (text === '的' && i > from && segments[i]!.start - (segments[from]?.start ?? 0) <= 2)) from = i + 1;
+    // not when it is part of the name ("基于人类反馈的强化学习"); a label never starts with it.
+    if (i === segments.length - 1) break; // the head itself is never cut ("对抗训练")
+    if (LEADING.has(text) || (text === '的' && (i === from || segments[i]!.start - (segments[from]?.start ?? 0) <= 2))) from = i + 1;
   }
+  // Labels are short noun phrases: at most the last 10 characters of what remains, starting on a word.
+  const end = raw.trimEnd().length;
+  while (from < segments.length && end - segments[from]!.start > 10) from++;
   const first = segments[from];
   if (first === undefined) return '';
-  // Labels are short noun phrases: at most the last 10 characters of what remains.
-  const label = raw.slice(first.start).trim();
-  return label.length > 10 ? label.slice(-10) : label;
+  return raw.slice(first.start).trim();
 }
 

@@ -60,7 +60,7 @@ export const GENERIC_PHRASES: ReadonlySet<string> = new Set([
 /** Heads that make any phrase generic, whatever modifies them ("intuitive way", "low cost", "technical report"). */
 export const EMPTY_HEADS: ReadonlySet<string> = new Set(
   ('way manner fashion lot kind type sort number amount variety range report aspect fact thing matter instance example ' +
-    'case time year day paper work study effort attempt place point part lack need importance role interest attention ' +
+    'case year day paper work study effort attempt place point part lack need importance role interest attention ' +
     'success advantage benefit drawback shortcoming insight finding result outcome observation effectiveness stage answer').split(' '),
 );
 

@@ -14,10 +14,11 @@
  * Salience (`Mention.score`) follows the usual keyphrase features (Hulth 2003; Florescu & Caragea 2017):
  * term specificity × log frequency, plus title occurrence, an early first occurrence and a local definition.
  */
-import type { Evidence, Mention, Paper, TextField } from '../core/types.ts';
+import type { ConceptType, Evidence, Mention, Paper, TextField } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import { notesText } from '../text/notes-text.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
+import { lexiconTags } from '../text/tag-pos.ts';
 import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, tokenize } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
@@ -144,6 +145,10 @@ interface Hit {
   /** Matched by a one-word phrase (a short form) and by a longer one (its expansion) in this paper. */
   short: boolean;
   long: boolean;
+  /** Occurrences counted only as the head of a longer discovered phrase ("control benchmark" in "continuous control benchmark"). */
+  nested: number;
+  /** That longer phrase's term (the last one met). */
+  container: number;
 }
 
 const buffer = createTokenBuffer();
@@ -164,16 +169,23 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
   const compiled = compile(vocabulary);
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
-  const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean): void => {
+  const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
     let hit = hits.get(term);
-    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: [], short: false, long: false }));
+    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: [], short: false, long: false, nested: 0, container: -1 }));
     hit.count++;
+    if (container !== -1) {
+      hit.nested++;
+      hit.container = container;
+    }
     if (field === 'title') hit.inTitle = true;
     if (single) hit.short = true;
     else hit.long = true;
-    let form = text.slice(start, end);
-    if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
-    if (!hit.forms.includes(form)) hit.forms.push(form);
+    // A repeated spelling is recognised in place, without slicing a new string.
+    if (!hit.forms.some((known) => known.length === end - start && text.startsWith(known, start))) {
+      let form = text.slice(start, end);
+      if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
+      if (!hit.forms.includes(form)) hit.forms.push(form);
+    }
     hit.evidence.push({ field, start, end });
   };
 
@@ -287,7 +299,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
             continue;
           }
           if (subEnd === k) subTerm = resolveShort(subTerm, ids[k]!, text, starts[k]!, ends[k]!);
-          record(subTerm, field, text, starts[k]!, ends[subEnd]!, position + k, subEnd === k);
+          record(subTerm, field, text, starts[k]!, ends[subEnd]!, position + k, subEnd === k, terms[subTerm]!.origin === 'discovered' ? term : -1);
           k = subEnd + 1;
         }
       }
@@ -311,18 +323,25 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
   }
 
   const length = Math.max(position, 1);
+  const redundant = redundantNestings(hits, terms);
   const mentions: Mention[] = [];
   for (const [term, hit] of hits) {
     const info = terms[term]!;
-    // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by being in the
-    // title, recurring, or reading as a name.
+    // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by recurring, more
+    // so when the title is among its occurrences. Met once (a title phrase the abstract never repeats, or a passing
+    // phrase of the abstract), it is as likely wording as a concept (Hulth 2003: frequency separates the two).
     const discovered = info.origin === 'discovered';
-    const confidence = info.confidence + (discovered ? (hit.inTitle ? 0.35 : 0) + (hit.count >= 2 ? 0.25 : 0) : 0);
+    const recurs = hit.count >= 2;
+    const confidence = info.confidence + (discovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
+    // Met once, in the abstract only: a discovered phrase is as likely wording; a lexicon paradigm ("pre-training") or
+    // piece of general vocabulary (type other: "reward function", "KL divergence") is background rather than topic.
+    const once = !recurs && !hit.inTitle;
+    const passing = once && discovered && !isCoinedName(info.label) ? PASSING_DISCOVERED : once && info.origin === 'lexicon' && BACKGROUND_TYPES.has(info.type) ? PASSING_BACKGROUND : 1;
     // Salience within the paper: frequency, title, a definition (short and long form both used), an early first mention.
     const defined = hit.short && hit.long;
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
     // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
-    const score = confidence * salience * (0.6 + 0.4 * info.weight);
+    const score = confidence * salience * (0.6 + 0.4 * info.weight) * (redundant.has(term) ? 0.5 : 1) * passing;
     mentions.push({ paperId: paper.id, conceptId: info.id, count: hit.count, score: Math.round(score * 1e4) / 1e4, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence });
   }
   mentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
@@ -331,6 +350,31 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 }
 
 const FIELDS = ['title', 'abstract'] as const;
+/** Confidence a discovered phrase gains from the title when the abstract never repeats it (0.35 when it does). */
+const TITLE_ONCE = 0.1;
+/** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
+const PASSING_DISCOVERED = 0.7;
+/** Score factor of a lexicon term of a broad type met once, in the abstract only. */
+const PASSING_BACKGROUND = 0.85;
+const BACKGROUND_TYPES: ReadonlySet<ConceptType> = new Set<ConceptType>(['paradigm', 'other']);
+
+/**
+ * A discovered head met only inside one longer discovered phrase of the paper ("Regions Differentiation" only in
+ * "Skill Regions Differentiation") names the same thing twice; one of the two is ranked down. The longer phrase is
+ * kept when its extra word names something ("Skill", "Self-Guided", "Chinese"); the head is kept when the extra word
+ * is a plain adjective ("High Diffusion Efficiency", "Optimal Imitation-Exploration Balance").
+ */
+function redundantNestings(hits: ReadonlyMap<number, Hit>, terms: Vocabulary['terms']): Set<number> {
+  const redundant = new Set<number>();
+  for (const [term, hit] of hits) {
+    if (hit.nested === 0 || hit.nested < hit.count || !hits.has(hit.container)) continue;
+    const head = termKey(terms[term]!.label);
+    const outer = termKey(terms[hit.container]!.label);
+    const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
+    redundant.add(extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term);
+  }
+  return redundant;
+}
 
 /** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
 function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
@@ -357,6 +401,11 @@ export function matchPapers(papers: readonly Paper[], vocabulary: Vocabulary, op
 function isUpperish(text: string): boolean {
   const body = text.endsWith('s') ? text.slice(0, -1) : text;
   return !/[a-z]/.test(body) || /^[A-Za-z][a-z]*[A-Z]/.test(body);
+}
+
+/** A coined name: one token with a digit or a capital after its first letter ("Video-R1", "BeyondAIME", "KL-Cov"), not a capitalised word. */
+function isCoinedName(label: string): boolean {
+  return label.length >= 3 && !/\s/.test(label) && /\d|^.[^A-Z]*[A-Z]/.test(label);
 }
 
 function hasCapital(text: string): boolean {

@@ -22,6 +22,11 @@ describe('findChineseLabels', () => {
     expect(text.slice(label!.start, label!.start + label!.chinese.length)).toBe('熵坍缩');
   });
 
+  it('leaves out clause openers and verbs glued to the term, but never the head itself', () => {
+    const found = findChineseLabels('近年来强化学习（RL）很热门。尽管大语言模型（LLM）很强，推动大语言模型（LLM）发展。采用对抗训练（adversarial training）。');
+    expect(found.map((label) => label.chinese)).toEqual(['强化学习', '大语言模型', '大语言模型', '对抗训练']);
+  });
+
   it('ignores brackets without a Chinese term before or English inside', () => {
     expect(findChineseLabels('GRPO (Group Relative Policy Optimization) 和（中文）')).toEqual([]);
   });
@@ -44,6 +49,17 @@ describe('Chinese labels in extraction', () => {
     expect(notes.length).toBeGreaterThan(0);
     const text = notesText(paper);
     expect(text.slice(notes[0]!.start, notes[0]!.start + 7)).toBe('群相对策略优化');
+  });
+
+  it('drops a label that is a better-attested label of the same concept with words in front', () => {
+    const note = (text: string) => [{ heading: '📌 背景痛点', text }];
+    const papers = [
+      makePaper('z1', 'Entropy collapse', 'We study entropy collapse.', note('缓解熵坍缩（entropy collapse）。')),
+      makePaper('z2', 'Entropy collapse again', 'Entropy collapse returns.', note('发现熵坍缩（entropy collapse）。')),
+      makePaper('z3', 'Entropy collapse once more', 'Entropy collapse persists.', note('模型严重熵坍缩（entropy collapse）。')),
+    ];
+    const { concepts } = extractConcepts(papers, { lexicon: [] });
+    expect(concepts.find((concept) => concept.label.toLowerCase() === 'entropy collapse')!.labelsZh).toEqual(['熵坍缩']);
   });
 
   it('reads labels from a real list with notes', () => {

@@ -98,6 +98,26 @@ describe('the three steps', () => {
   });
 });
 
+describe('salience of nested phrases', () => {
+  const papers = [
+    makePaper('a', 'Ship control revisited', 'We study ship control at sea. Ship control is hard for vessels.'),
+    makePaper('b', 'Harbour ship control', 'We propose harbour ship control for ports. Harbour ship control beats tugs.'),
+    makePaper('c', 'Robust ship control', 'We propose robust ship control for ports. Robust ship control beats tugs.'),
+  ];
+  const vocabulary = buildVocabulary(papers, { lexicon: [] });
+  const ranked = (index: number): string[] => matchPaper(papers[index]!, vocabulary).mentions.map((mention) => mention.conceptId);
+
+  it('ranks a head met only inside a longer phrase below that phrase when the extra word names something', () => {
+    expect(ranked(1)).toEqual(['harbour-ship-control', 'ship-control']);
+    const [outer, head] = matchPaper(papers[1]!, vocabulary).mentions;
+    expect(head!.score).toBeLessThan(outer!.score * 0.6);
+  });
+
+  it('ranks the longer phrase below its head when the extra word is a plain adjective', () => {
+    expect(ranked(2)).toEqual(['ship-control', 'robust-ship-control']);
+  });
+});
+
 describe('lexicon files', () => {
   it('reports bad entries with file and line and keeps the good ones', () => {
     const text = '{\n "entries": [\n  { "label": "Foo", "type": "method" },\n  { "label": "Bar", "type": "nonsense" },\n  { "type": "method" }\n ]\n}';
