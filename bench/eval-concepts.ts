@@ -71,6 +71,8 @@ let centralFound = 0;
 let topTotal = 0;
 let topCorrect = 0;
 let papersScored = 0;
+let goldFound20 = 0;
+let kept = 0;
 const byType = new Map<string, { total: number; found: number }>();
 const misses: { paper: string; concept: GoldConcept }[] = [];
 const falsePositives = new Map<string, number>();
@@ -82,6 +84,9 @@ for (const paper of papers) {
   const mentions = mentionsByPaper.get(paper.id) ?? [];
   const mentionForms = mentions.map(formsOf);
   const allForms = new Set(mentionForms.flatMap((forms) => [...forms]));
+  const top20Forms = new Set(mentionForms.slice(0, 20).flatMap((forms) => [...forms]));
+  kept += mentions.length;
+  for (const concept of annotated.concepts) if ([...goldKeys(concept)].some((k) => top20Forms.has(k))) goldFound20++;
   for (const concept of annotated.concepts) {
     const keys = goldKeys(concept);
     const found = [...keys].some((k) => allForms.has(k));
@@ -123,6 +128,7 @@ console.log(`papers scored: ${papersScored} of ${papers.length}; gold concepts: 
 console.log(`recall (all gold concepts):     ${pct(goldFound, goldTotal)}  (${goldFound}/${goldTotal}; target ≥ 0.85)`);
 console.log(`recall (central concepts):      ${pct(centralFound, centralTotal)}  (${centralFound}/${centralTotal}; target ≥ 0.95)`);
 console.log(`precision@${K} (top ${K} per paper): ${pct(topCorrect, topTotal)}  (${topCorrect}/${topTotal}; target ≥ 0.80)`);
+console.log(`(concepts kept per paper: ${(kept / Math.max(papersScored, 1)).toFixed(1)} on average; recall within each paper's top 20: ${pct(goldFound20, goldTotal)})`);
 console.log('\nrecall by gold type:');
 for (const [type, tally] of [...byType.entries()].sort((a, b) => b[1].total - a[1].total)) {
   console.log(`  ${type.padEnd(12)} ${pct(tally.found, tally.total)}  (${tally.found}/${tally.total})`);

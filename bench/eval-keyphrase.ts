@@ -3,7 +3,8 @@
  * (../shared/keyphrase/eval.py: lowercase, Porter-stemmed exact match, macro F1@5 and F1@10).
  *
  * The extractor runs with an empty lexicon (acronym pairing and part-of-speech discovery only), single-word terms
- * allowed and heads like "problem"/"system" kept (indexers keep them; concept labels drop them); document
+ * allowed, heads like "problem"/"system" kept and only the longest phrase counted (the indexers' convention; concept
+ * lists drop such heads and count nested general terms too); document
  * frequencies for term specificity come from inspec-train only, never from the split being scored. Each
  * abstract's ranked concepts (best surface form first) are the predictions.
  *
@@ -44,6 +45,7 @@ const result = extractConcepts(papers, {
   background,
   singleWords: true,
   trimHeads: false,
+  nestedHeads: false,
   discoveredPerPaper: 40,
   minPapers: 1_000_000,
   maxConceptsPerPaper: 20,
@@ -52,7 +54,8 @@ const predictions: Record<string, string[]> = {};
 for (const paper of papers) predictions[paper.id] = [];
 for (const mention of result.mentions) {
   const list = predictions[mention.paperId];
-  const form = mention.forms[0];
+  // The fullest surface form stands for the concept (an expansion rather than its acronym).
+  const form = mention.forms.reduce<string | undefined>((best, candidate) => (best === undefined || candidate.split(/\s+/).length > best.split(/\s+/).length ? candidate : best), undefined);
   if (list && form !== undefined) list.push(form);
 }
 const elapsedMs = performance.now() - started;

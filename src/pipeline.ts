@@ -24,7 +24,7 @@ import { buildCooccurrenceGraph, type CooccurrenceNormalization } from './graph/
 import { assignMetrics } from './graph/assign-metrics.ts';
 import { assignLayout } from './graph/assign-layout.ts';
 import { assignThemes } from './graph/assign-themes.ts';
-import { detectThemes } from './cluster/detect-themes.ts';
+import { detectThemes, type GraphInput } from './cluster/detect-themes.ts';
 import { readInputs, type InputFile } from './io/read-inputs.ts';
 
 export interface AnalyzeOptions {
@@ -36,6 +36,9 @@ export interface AnalyzeOptions {
   k?: number | 'auto';
   /** Louvain/Leiden resolution. Default: 1. */
   resolution?: number;
+  /** Graph the communities are found in: 'papers' (papers linked to their most similar papers) or 'concepts'
+   * (the concept co-occurrence graph). Default: 'papers', which agrees better with how lists group papers. */
+  graphInput?: GraphInput;
   /** Co-occurrence edge weight. Default: 'association'. */
   normalization?: CooccurrenceNormalization;
   /** Concepts in fewer papers stay out of the concept graph. Default: 2. */
@@ -53,6 +56,7 @@ export const ANALYZE_DEFAULTS = Object.freeze({
   repair: true,
   k: 'auto' as number | 'auto',
   resolution: 1,
+  graphInput: 'papers' as GraphInput,
   normalization: 'association' as CooccurrenceNormalization,
   minPapers: 2,
   maxConcepts: 500,
@@ -125,7 +129,7 @@ export function analyzePapers(loaded: LoadPapersResult, options: AnalyzeOptions 
   });
 
   // 7. Themes.
-  const detected = detectThemes({ papers, concepts, mentions, conceptGraph }, { seed: settings.seed, k: settings.k, resolution: settings.resolution });
+  const detected = detectThemes({ papers, concepts, mentions, conceptGraph }, { seed: settings.seed, k: settings.k, resolution: settings.resolution, graphInput: settings.graphInput });
   issues.push(...detected.issues);
 
   // 8. Metrics, theme colours and layout on both graphs.
@@ -153,6 +157,7 @@ export function analyzePapers(loaded: LoadPapersResult, options: AnalyzeOptions 
       repair: settings.repair,
       k: settings.k,
       resolution: settings.resolution,
+      graphInput: settings.graphInput,
       normalization: settings.normalization,
       minPapers: settings.minPapers,
       maxConcepts: settings.maxConcepts,
@@ -168,6 +173,7 @@ function resolveOptions(options: AnalyzeOptions): typeof ANALYZE_DEFAULTS {
   }
   if (!Number.isInteger(settings.seed)) throw new PapergraphError('pipeline', `seed must be an integer, got ${settings.seed}`);
   if (settings.k !== 'auto' && (!Number.isInteger(settings.k) || settings.k < 1)) throw new PapergraphError('pipeline', `k must be a positive integer or "auto", got ${settings.k}`);
+  if (settings.graphInput !== 'papers' && settings.graphInput !== 'concepts') throw new PapergraphError('pipeline', `graphInput must be "papers" or "concepts", got "${String(settings.graphInput)}"`);
   if (!(settings.resolution > 0)) throw new PapergraphError('pipeline', `resolution must be a positive number, got ${settings.resolution}`);
   return Object.freeze(settings);
 }

@@ -1,7 +1,9 @@
 /**
  * The co-occurrence matrix of the top concepts of the concept graph, ordered by theme (largest theme first) and,
  * within a theme, by papers, so that blocks on the diagonal show the themes. Cells are papers mentioning both
- * concepts (the graph edge's `count`) and the edge weight; pairs that never co-occur are left out.
+ * concepts (the graph edge's `count`) and their association strength, observed over expected co-occurrences
+ * s_ij = c_ij · N / (c_i · c_j) (van Eck & Waltman 2009), which keeps ubiquitous concepts from dominating; pairs
+ * that never co-occur are left out.
  */
 import type { AnalysisResult } from '../core/result.ts';
 import type { ConceptNodeAttributes, EdgeAttributes } from '../graph/attributes.ts';
@@ -20,7 +22,8 @@ export interface CooccurrenceCell {
   a: string;
   b: string;
   count: number;
-  weight: number;
+  /** Association strength: 1 is as often as chance predicts. */
+  association: number;
 }
 
 export interface CooccurrenceSummary {
@@ -31,7 +34,7 @@ export interface CooccurrenceSummary {
   cells: CooccurrenceCell[];
 }
 
-export function summarizeCooccurrence(result: Pick<AnalysisResult, 'concepts' | 'conceptGraph' | 'themes' | 'paperThemes'>, options: SummarizeCooccurrenceOptions = {}): CooccurrenceSummary {
+export function summarizeCooccurrence(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'conceptGraph' | 'themes' | 'paperThemes'>, options: SummarizeCooccurrenceOptions = {}): CooccurrenceSummary {
   const settings = { ...SUMMARIZE_COOCCURRENCE_DEFAULTS, ...options };
   const graph = result.conceptGraph;
   const { conceptTheme } = primaryThemes(result);
@@ -50,11 +53,13 @@ export function summarizeCooccurrence(result: Pick<AnalysisResult, 'concepts' | 
   const cells: CooccurrenceCell[] = [];
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (!kept.has(source) || !kept.has(target)) return;
-    const { count, weight } = attributes as EdgeAttributes;
+    const { count } = attributes as EdgeAttributes;
     const a = labels.get(source) ?? source;
     const b = labels.get(target) ?? target;
-    const rounded = Math.round(weight * 1000) / 1000;
-    cells.push({ a, b, count, weight: rounded }, { a: b, b: a, count, weight: rounded });
+    const ci = (graph.getNodeAttribute(source, 'papers') as number) || 1;
+    const cj = (graph.getNodeAttribute(target, 'papers') as number) || 1;
+    const association = Math.round(((count * result.papers.length) / (ci * cj)) * 1000) / 1000;
+    cells.push({ a, b, count, association }, { a: b, b: a, count, association });
   });
   cells.sort((x, y) => compareText(x.a, y.a) || compareText(x.b, y.b));
   return { order: nodes.map((node) => labels.get(node.id) ?? node.id), themes: nodes.map((node) => conceptTheme.get(node.id) ?? -1), cells };

@@ -79,10 +79,21 @@ export function summarizeTrends(result: Pick<AnalysisResult, 'papers' | 'concept
   }
 
   const { conceptTheme } = primaryThemes(result);
-  const timeline = selectTopConcepts(
-    result.concepts.filter((concept) => concept.firstMonth !== null),
-    settings.firstSeenConcepts,
+  // Half the timeline is the most mentioned concepts, the rest the most mentioned newcomers (first seen after the
+  // corpus's first month), so later arrivals are not crowded out by concepts that were there from the start.
+  const dated = result.concepts.filter((concept) => concept.firstMonth !== null);
+  const established = selectTopConcepts(dated, Math.ceil(settings.firstSeenConcepts / 2));
+  const chosen = new Set(established.map((concept) => concept.id));
+  const newcomers = selectTopConcepts(
+    dated.filter((concept) => !chosen.has(concept.id) && concept.firstMonth !== months[0]),
+    settings.firstSeenConcepts - established.length,
   );
+  for (const concept of newcomers) chosen.add(concept.id);
+  const filler = selectTopConcepts(
+    dated.filter((concept) => !chosen.has(concept.id)),
+    settings.firstSeenConcepts - chosen.size,
+  );
+  const timeline = [...established, ...newcomers, ...filler];
   const timelineLabels = uniqueDisplayLabels(timeline);
   const firstSeen: FirstSeenRow[] = timeline
     .map((concept) => ({

@@ -81,7 +81,7 @@ export function conceptNetworkChart(result: Pick<AnalysisResult, 'conceptGraph' 
   // 3. Labels that fit.
   const labels = placeLabels(
     points.map((point) => ({ id: point.id, x: point.px, y: point.py, radius: point.radius, text: point.label, priority: point.papers })),
-    { width, height, fontSize: 11 },
+    { width, height, fontSize: 11, mayCoverPoints: 5 },
   );
   const scale = themeColorScale(themes.map((theme) => ({ themeId: theme.id, label: themeDisplayLabel(theme.id, theme.label) })).concat(points.some((point) => point.themeId < 0) ? [{ themeId: -1, label: themeDisplayLabel(-1, '') }] : []));
   const maxCount = Math.max(1, ...edges.map((edge) => edge.count));
@@ -110,7 +110,7 @@ export function conceptNetworkChart(result: Pick<AnalysisResult, 'conceptGraph' 
           x: pixel('px'),
           y: pixel('py'),
           size: { field: 'radius', type: 'quantitative', scale: { type: 'pow', exponent: 2, domain: [0, 12], range: [0, 452] }, legend: null },
-          color: { field: 'theme', type: 'nominal', title: 'Theme', scale, legend: { orient: 'bottom', columns: 2, labelLimit: 340 } },
+          color: { field: 'theme', type: 'nominal', title: 'Theme', scale, legend: { orient: 'bottom', columns: 2, labelLimit: 0 } },
           tooltip: [
             { field: 'label', title: 'Concept' },
             { field: 'labelZh', title: '中文' },

@@ -1,7 +1,8 @@
 /**
- * Concepts over time: one small area chart per top concept, papers mentioning it in each month, coloured by the
- * concept's theme. Small multiples share the y scale, so heights compare across concepts, and avoid a tangle of
- * eight crossing lines.
+ * Concepts over time: one small area chart per top concept, the share of each month's papers that mention it,
+ * coloured by the concept's theme. A share, not a count, so that a month with many papers does not look like a
+ * rise of every concept; the counts are in the tooltip. Small multiples share the y scale, so heights compare
+ * across concepts, and avoid a tangle of eight crossing lines.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../core/result.ts';
@@ -22,13 +23,17 @@ export function conceptsPerMonthChart(
   const themeLabels = new Map(themes.map((theme) => [theme.id, themeDisplayLabel(theme.id, theme.label)]));
   const values = trends.conceptMonths.map((row) => {
     const themeId = conceptTheme.get(row.conceptId) ?? -1;
-    return { ...row, theme: themeLabels.get(themeId) ?? themeDisplayLabel(-1, '') };
+    const share = row.monthPapers > 0 ? Math.round((row.papers / row.monthPapers) * 1000) / 1000 : 0;
+    return { ...row, share, theme: themeLabels.get(themeId) ?? themeDisplayLabel(-1, '') };
   });
+  const present = new Set(values.map((value) => value.theme));
   const noTheme = values.some((value) => value.theme === themeDisplayLabel(-1, '')) ? [{ themeId: -1, label: themeDisplayLabel(-1, '') }] : [];
-  const scale = themeColorScale([...themes.map((theme) => ({ themeId: theme.id, label: themeDisplayLabel(theme.id, theme.label) })), ...noTheme]);
-  const maxPapers = Math.max(1, ...values.map((value) => value.papers));
+  const scale = themeColorScale(
+    [...themes.map((theme) => ({ themeId: theme.id, label: themeDisplayLabel(theme.id, theme.label) })), ...noTheme].filter((theme) => present.has(theme.label)),
+  );
+  const maxShare = Math.max(0.01, ...values.map((value) => value.share));
   return {
-    ...chartBase('Concepts over time', 'Papers mentioning each of the top concepts, per month (papers without a date are left out)'),
+    ...chartBase('Concepts over time', "Share of each month's papers that mention each top concept (papers without a date are left out)"),
     data: { values },
     facet: {
       row: {
@@ -60,16 +65,17 @@ export function conceptsPerMonthChart(
             tooltip: [
               { field: 'label', title: 'Concept' },
               { field: 'month', title: 'Month' },
+              { field: 'share', title: "Share of the month's papers", type: 'quantitative', format: '.0%' },
               { field: 'papers', title: 'Papers', type: 'quantitative' },
-              { field: 'mentions', title: 'Mentions', type: 'quantitative' },
               { field: 'monthPapers', title: 'Papers that month', type: 'quantitative' },
+              { field: 'mentions', title: 'Mentions', type: 'quantitative' },
             ],
           },
         },
       ],
       encoding: {
         x: { field: 'month', type: 'ordinal', scale: { domain: trends.months }, title: 'Month', axis: { labelAngle: -45 } },
-        y: { field: 'papers', type: 'quantitative', title: null, scale: { domain: [0, maxPapers * 1.5] }, axis: { values: [0, maxPapers], format: 'd', grid: true } },
+        y: { field: 'share', type: 'quantitative', title: null, scale: { domain: [0, maxShare * 1.5] }, axis: { values: [0, Math.round(maxShare * 100) / 100], format: '.0%', grid: true } },
       },
     },
     resolve: { scale: { y: 'shared' } },

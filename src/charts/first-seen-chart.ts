@@ -1,6 +1,7 @@
 /**
  * When concepts appeared: each concept at the month of the earliest paper mentioning it, sized by papers and
- * coloured by type, earliest at the top.
+ * coloured by type, earliest at the top; half the concepts are the most mentioned, half the most mentioned ones first
+ * seen after the list's first month (summarize-trends.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../core/result.ts';
@@ -17,7 +18,7 @@ export function firstSeenChart(result: Pick<AnalysisResult, 'papers' | 'concepts
   const trends = summarizeTrends(result, { firstSeenConcepts: options.limit ?? 25 });
   const values = trends.firstSeen.map((row, rank) => ({ ...row, rank }));
   return {
-    ...chartBase('First seen', `Month of the earliest paper mentioning each of the ${values.length} most mentioned concepts`),
+    ...chartBase('First seen', `Month of the earliest paper mentioning each concept: the most mentioned, and the most mentioned newcomers (${values.length} in all). Concepts seen in the first month may be older than the list`),
     width: 460,
     height: { step: 18 },
     data: { values },

@@ -4,7 +4,8 @@
  * point-feature label placement", ACM TOG 14(3)): points are labelled in priority order; each label tries eight
  * positions around its point (right first, then left, above, below, diagonals) and takes the first whose box
  * overlaps no placed label, no point and stays inside the frame; a label with no free position is left out (its
- * name stays in the tooltip). Text width is estimated from character classes, so it needs no font at hand.
+ * name stays in the tooltip). The few most important labels may be allowed to cover other points, so the hub of a
+ * dense graph is never the one left unnamed. Text width is estimated from character classes, so it needs no font at hand.
  */
 import { estimateTextWidth } from './estimate-text-width.ts';
 
@@ -35,6 +36,8 @@ export interface PlaceLabelsOptions {
   fontSize?: number;
   /** Gap between a point and its label, in pixels. Default: 3. */
   gap?: number;
+  /** The labels of this many highest-priority points may cover other points (never other labels). Default: 0. */
+  mayCoverPoints?: number;
 }
 
 interface Box {
@@ -52,8 +55,10 @@ export function placeLabels(points: readonly LabelPoint[], options: PlaceLabelsO
   const placed: Box[] = [];
   const labels: PlacedLabel[] = [];
   const order = [...points].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const point of order) {
+  for (const [rank, point] of order.entries()) {
     if (point.text === '') continue;
+    const own = points.indexOf(point);
+    const coverPoints = rank < (options.mayCoverPoints ?? 0);
     const width = estimateTextWidth(point.text, fontSize);
     const offset = point.radius + gap;
     const diagonal = offset * Math.SQRT1_2;
@@ -71,7 +76,7 @@ export function placeLabels(points: readonly LabelPoint[], options: PlaceLabelsO
       const box = labelBox(candidate, width, height);
       if (box.x0 < 0 || box.y0 < 0 || box.x1 > options.width || box.y1 > options.height) continue;
       if (placed.some((other) => overlaps(box, other))) continue;
-      if (obstacles.some((other) => overlaps(box, other))) continue;
+      if (obstacles.some((other, index) => (index === own || !coverPoints) && overlaps(box, other))) continue;
       placed.push(box);
       labels.push({ ...candidate, x: round(candidate.x), y: round(candidate.y) });
       break;

@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../core/result.ts';
 import { summarizeThemeMap, THEME_QUADRANT_TITLES } from '../analysis/summarize-theme-map.ts';
+import { primaryThemes } from '../analysis/primary-themes.ts';
 import { themeDisplayLabel } from '../analysis/theme-display-label.ts';
 import { chartBase } from './chart-config.ts';
 import { labelGroups } from './label-groups.ts';
@@ -15,27 +16,38 @@ import { themeColorScale } from './theme-color-scale.ts';
 const WIDTH = 520;
 const HEIGHT = 420;
 
-export function themeMapChart(result: Pick<AnalysisResult, 'conceptGraph' | 'themes' | 'paperThemes'>): TopLevelSpec {
+export function themeMapChart(result: Pick<AnalysisResult, 'conceptGraph' | 'themes' | 'paperThemes' | 'concepts'>): TopLevelSpec {
   const summary = summarizeThemeMap(result);
-  const values = summary.rows.map((row) => ({ ...row, theme: themeDisplayLabel(row.themeId, row.label), quadrantTitle: THEME_QUADRANT_TITLES[row.quadrant] }));
+  const best = new Map(primaryThemes(result).themes.map((theme) => [theme.id, theme.topConcepts[0] ?? '']));
+  const labelOf = new Map(result.concepts.map((concept) => [concept.id, concept.label]));
+  const values = summary.rows.map((row) => ({
+    ...row,
+    theme: themeDisplayLabel(row.themeId, row.label),
+    topConcept: labelOf.get(best.get(row.themeId) ?? '') ?? '',
+    quadrantTitle: THEME_QUADRANT_TITLES[row.quadrant],
+  }));
   const scale = themeColorScale(values.map((value) => ({ themeId: value.themeId, label: value.theme })));
-  const maxCentrality = Math.max(summary.centralityMedian * 2, ...values.map((value) => value.centrality), 1e-6) * 1.15;
-  const maxDensity = Math.max(summary.densityMedian * 2, ...values.map((value) => value.density), 1e-6) * 1.15;
+  const maxCentrality = Math.max(...values.map((value) => value.centrality), 1e-6) * 1.15;
+  const maxDensity = Math.max(...values.map((value) => value.density), 1e-6) * 1.15;
   const x = { field: 'centrality', type: 'quantitative' as const, title: 'Centrality (links to other themes, Σ equivalence index)', scale: { domain: [0, maxCentrality], nice: false } };
   const y = { field: 'density', type: 'quantitative' as const, title: 'Density (links inside the theme, per concept)', scale: { domain: [0, maxDensity], nice: false } };
   const maxPapers = Math.max(1, ...values.map((value) => value.papers));
-  const labels = placeLabels(
-    values.map((value) => ({
-      id: String(value.themeId),
-      x: (value.centrality / maxCentrality) * WIDTH,
-      y: HEIGHT - (value.density / maxDensity) * HEIGHT,
-      // Circle area is linear in papers between the size range's ends (120 and 1600 square pixels).
-      radius: Math.sqrt((120 + (1480 * value.papers) / maxPapers) / Math.PI),
-      text: value.theme,
-      priority: value.papers,
-    })),
-    { width: WIDTH, height: HEIGHT, fontSize: 12.7 },
-  );
+  // Bubbles are named by number and best concept (full names are in the legend); a bubble whose name finds no free
+  // place gets its number inside.
+  const bubbles = values.map((value) => ({
+    id: String(value.themeId),
+    x: (value.centrality / maxCentrality) * WIDTH,
+    y: HEIGHT - (value.density / maxDensity) * HEIGHT,
+    // Circle area is linear in papers between the size range's ends (120 and 1600 square pixels).
+    radius: Math.sqrt((120 + (1480 * value.papers) / maxPapers) / Math.PI),
+    text: value.topConcept === '' ? String(value.themeId + 1) : `${value.themeId + 1}. ${value.topConcept}`,
+    priority: value.papers,
+  }));
+  const labels = placeLabels(bubbles, { width: WIDTH, height: HEIGHT, fontSize: 12.7 });
+  const placed = new Set(labels.map((label) => label.id));
+  const numbers = bubbles
+    .filter((bubble) => !placed.has(bubble.id))
+    .map((bubble) => ({ id: bubble.id, text: String(Number(bubble.id) + 1), x: Math.round(bubble.x * 10) / 10, y: Math.round(bubble.y * 10) / 10, align: 'center' as const, baseline: 'middle' as const }));
   const pixel = (field: string) => ({ field, type: 'quantitative' as const, scale: null, axis: null });
   const corner = (text: string, position: { x: number; y: number; align: 'left' | 'right'; baseline: 'top' | 'bottom' }) => ({
     mark: { type: 'text' as const, text, align: position.align, baseline: position.baseline, color: '#888888', fontSize: 12, fontStyle: 'italic', x: position.x, y: position.y },
@@ -57,7 +69,7 @@ export function themeMapChart(result: Pick<AnalysisResult, 'conceptGraph' | 'the
         encoding: {
           x,
           y,
-          size: { field: 'papers', type: 'quantitative', title: 'Papers', scale: { domain: [0, maxPapers], range: [120, 1600] } },
+          size: { field: 'papers', type: 'quantitative', title: 'Papers', scale: { domain: [0, maxPapers], range: [120, 1600] }, legend: null },
           color: { field: 'theme', type: 'nominal', title: 'Theme', scale },
           tooltip: [
             { field: 'theme', title: 'Theme' },
@@ -70,9 +82,9 @@ export function themeMapChart(result: Pick<AnalysisResult, 'conceptGraph' | 'the
         },
       },
       // Theme names placed around their bubbles without collisions, in pixels (the scales are linear from 0).
-      ...labelGroups(labels).map((group) => ({
+      ...labelGroups([...labels, ...numbers]).map((group) => ({
         data: { values: group.labels },
-        mark: { type: 'text' as const, fontSize: 12, fontWeight: 600 as const, color: '#222222', align: group.align, baseline: group.baseline },
+        mark: { type: 'text' as const, fontSize: 12, fontWeight: 600 as const, color: group.align === 'center' && group.baseline === 'middle' ? 'white' : '#222222', align: group.align, baseline: group.baseline },
         encoding: { x: pixel('x'), y: pixel('y'), text: { field: 'text', type: 'nominal' as const } },
       })),
     ],

@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../core/result.ts';
 import { summarizeThemes } from '../analysis/summarize-themes.ts';
+import { describeThemes } from '../analysis/describe-themes.ts';
 import { themeDisplayLabel } from '../analysis/theme-display-label.ts';
 import { chartBase } from './chart-config.ts';
 import { themeColorScale } from './theme-color-scale.ts';
@@ -22,7 +23,7 @@ export function themeSizesChart(result: Pick<AnalysisResult, 'papers' | 'concept
   const scale = themeColorScale(values.map((value) => ({ themeId: value.themeId, label: value.theme })));
   const maxPapers = Math.max(1, ...values.map((value) => value.papers));
   return {
-    ...chartBase('Theme sizes', `Papers assigned to each theme (${summary.method} communities of the concept graph)`),
+    ...chartBase('Theme sizes', `Papers assigned to each theme (${describeThemes(result.themes, summary.method)})`),
     width: 420,
     height: { step: 28 },
     data: { values },

@@ -4,7 +4,9 @@
  *
  *   tf = 1 + log(count) (sublinear), idf = log((1 + N) / (1 + df)) + 1 (smoothed, as scikit-learn),
  *   concept features are scaled by `conceptWeight`, features in fewer than `minPapers` papers or in more than
- *   `maxShare` of them are dropped, and each row is L2-normalised (an all-zero row stays zero).
+ *   `maxShare` of them are dropped, at most `maxFeatures` are kept (highest document frequency first, concepts and
+ *   terms alike; this bounds the LSA's cost on large corpora), and each row is L2-normalised (an all-zero row stays
+ *   zero).
  *
  * Feature keys are `c:<conceptId>` and `t:<term>`.
  */
@@ -38,6 +40,8 @@ export interface BuildPaperVectorsOptions {
   maxShare?: number;
   /** How many times the title's words count. Default: 2. */
   titleWeight?: number;
+  /** At most this many features, by document frequency. Default: 20000. */
+  maxFeatures?: number;
 }
 
 export const BUILD_PAPER_VECTORS_DEFAULTS: Readonly<Required<BuildPaperVectorsOptions>> = Object.freeze({
@@ -46,6 +50,7 @@ export const BUILD_PAPER_VECTORS_DEFAULTS: Readonly<Required<BuildPaperVectorsOp
   minPapers: 2,
   maxShare: 0.5,
   titleWeight: 2,
+  maxFeatures: 20000,
 });
 
 export function buildPaperVectors(papers: readonly Paper[], mentions: readonly Mention[], options: BuildPaperVectorsOptions = {}): PaperVectors {
@@ -78,6 +83,8 @@ export function buildPaperVectors(papers: readonly Paper[], mentions: readonly M
   const maxPapers = Math.max(settings.minPapers, Math.floor(settings.maxShare * n));
   const features = [...df.entries()]
     .filter(([, count]) => count >= settings.minPapers && count <= maxPapers)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, settings.maxFeatures)
     .map(([key]) => key)
     .sort();
   const column = new Map(features.map((key, i) => [key, i]));

@@ -34,7 +34,7 @@ export interface DetectKmeansClustersOptions {
   maxIterations?: number;
   /** Rows in the silhouette sample. Default: 2000. */
   silhouetteSampleSize?: number;
-  /** Above this many rows, k is chosen on a sample of this size. Default: 5000. */
+  /** Above this many rows, k is chosen on a sample of this size. Default: 2000. */
   selectionSampleSize?: number;
   /** k-means runs combined into the final consensus (≤ 1: best of `restarts`). Default: 100. */
   consensusRuns?: number;
@@ -49,7 +49,7 @@ export const DETECT_KMEANS_CLUSTERS_DEFAULTS: Readonly<Required<DetectKmeansClus
   restarts: 5,
   maxIterations: 100,
   silhouetteSampleSize: 2000,
-  selectionSampleSize: 5000,
+  selectionSampleSize: 2000,
   consensusRuns: 100,
   consensusSampleSize: 2000,
 });

@@ -9,12 +9,15 @@
  * and T themes. Concepts seen in a single paper of a theme only count for themes of one or two papers.
  * Candidates may be restricted per theme (graph communities label themselves with their own concepts).
  *
+ * Curated concepts read better than discovered phrases, so the score is multiplied by an origin prior: 1 for
+ * lexicon concepts, 0.9 for acronyms defined in the corpus, 0.75 for discovered terms.
+ *
  * Labels use each concept's canonical label; a concept whose label contains, or is contained in, a label already
  * chosen for the theme is skipped (no "reward model · reward models"). Head labels are distinct across themes:
  * themes are labelled largest first and a theme's head is its best concept not already a head elsewhere. A label
  * joins `minLabels`..`maxLabels` concepts with " · "; a theme with no usable concept is labelled "Theme <id>".
  */
-import type { Concept, Mention } from '../core/types.ts';
+import type { Concept, ConceptOrigin, Mention } from '../core/types.ts';
 
 export interface LabelThemesInput {
   /** Paper ids of each theme, in theme-id order (largest first). */
@@ -40,6 +43,8 @@ export const LABEL_THEMES_DEFAULTS: Readonly<Required<LabelThemesOptions>> = Obj
   separator: ' · ',
 });
 
+const ORIGIN_PRIOR: Readonly<Record<ConceptOrigin, number>> = Object.freeze({ lexicon: 1, acronym: 0.9, discovered: 0.75 });
+
 export interface ThemeLabel {
   label: string;
   /** Concept ids in the label, head first. */
@@ -51,6 +56,7 @@ export interface ThemeLabel {
 export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions = {}): ThemeLabel[] {
   const settings = { ...LABEL_THEMES_DEFAULTS, ...options };
   const labelOf = new Map(input.concepts.map((concept) => [concept.id, concept.label]));
+  const prior = new Map(input.concepts.map((concept) => [concept.id, ORIGIN_PRIOR[concept.origin]]));
   const themeOf = new Map<string, number>();
   input.themePapers.forEach((papers, t) => {
     for (const id of papers) themeOf.set(id, t);
@@ -85,7 +91,7 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
     for (const [conceptId, count] of counts) {
       if (pool && !pool.has(conceptId)) continue;
       if (count < minCount) continue;
-      scored.push([conceptId, (count / size) * Math.log(1 + average / (df.get(conceptId) ?? 1))]);
+      scored.push([conceptId, (count / size) * Math.log(1 + average / (df.get(conceptId) ?? 1)) * (prior.get(conceptId) ?? 1)]);
     }
     // Graph communities: their own concepts with no paper in the theme still rank (by overall papers), after the rest.
     if (pool) {

@@ -14,6 +14,7 @@
  * - a digit or hyphen tail of the short form ("GLM-4") may be missing from the long form.
  */
 import { maskMarkup } from '../text/mask-markup.ts';
+import { termKey } from '../text/normalize.ts';
 import { isWordCode } from '../text/tokenize.ts';
 
 export interface AcronymDefinition {
@@ -29,8 +30,11 @@ export interface AcronymDefinition {
 const CONNECTORS = new Set(['and', 'of', 'for', 'with', 'in', 'on', 'to', 'the', 'via', 'from', 'by', 'a', '&']);
 const SENTENCE_STARTERS = new Set(['recently', 'however', 'although', 'while', 'we', 'our', 'this', 'these', 'in', 'to', 'for', 'by', 'the', 'a', 'an', 'unlike', 'existing', 'current', 'specifically', 'moreover', 'furthermore', 'additionally', 'finally', 'here', 'thus', 'then', 'first', 'second', 'third', 'notably', 'with', 'using', 'through', 'via', 'based']);
 
-/** Every acronym definition in `text`, in order of appearance. */
-export function findAcronymDefinitions(input: string): AcronymDefinition[] {
+/**
+ * Every acronym definition in `text`, in order of appearance. With `onlyShort`, only definitions of those short
+ * forms (by lookup key) are looked for — a cheap pass for the matcher.
+ */
+export function findAcronymDefinitions(input: string, onlyShort?: ReadonlySet<string>): AcronymDefinition[] {
   const text = maskMarkup(input);
   const found: AcronymDefinition[] = [];
   let open = text.indexOf('(');
@@ -38,7 +42,7 @@ export function findAcronymDefinitions(input: string): AcronymDefinition[] {
     const close = findClose(text, open);
     if (close === -1) break;
     const inner = text.slice(open + 1, close);
-    const definition = readLongThenShort(text, open, close, inner) ?? readShortThenLong(text, open, close, inner);
+    const definition = readLongThenShort(text, open, close, inner, onlyShort) ?? readShortThenLong(text, open, close, inner, onlyShort);
     if (definition !== null) found.push(definition);
     open = text.indexOf('(', open + 1);
   }
@@ -73,9 +77,9 @@ export function shortFormCandidate(raw: string): string | null {
   return sf;
 }
 
-function readLongThenShort(text: string, open: number, close: number, inner: string): AcronymDefinition | null {
+function readLongThenShort(text: string, open: number, close: number, inner: string, onlyShort: ReadonlySet<string> | undefined): AcronymDefinition | null {
   const short = shortFormCandidate(inner);
-  if (short === null) return null;
+  if (short === null || (onlyShort !== undefined && !onlyShort.has(termKey(short)))) return null;
   const innerOffset = inner.indexOf(short);
   const shortStart = open + 1 + Math.max(0, innerOffset);
   // Words before the parenthesis, within the same sentence/clause.
@@ -94,13 +98,13 @@ function readLongThenShort(text: string, open: number, close: number, inner: str
   return null;
 }
 
-function readShortThenLong(text: string, open: number, close: number, inner: string): AcronymDefinition | null {
+function readShortThenLong(text: string, open: number, close: number, inner: string, onlyShort: ReadonlySet<string> | undefined): AcronymDefinition | null {
   // "GRPO (Group Relative Policy Optimization)": the word right before the parenthesis is the short form.
   const words = wordsBefore(text, open, 1);
   const last = words[words.length - 1];
   if (last === undefined) return null;
   const short = shortFormCandidate(text.slice(last.start, last.end));
-  if (short === null) return null;
+  if (short === null || (onlyShort !== undefined && !onlyShort.has(termKey(short)))) return null;
   const innerWords = wordsIn(text, open + 1, close);
   if (innerWords.length < 2 || innerWords.length > Math.min(short.length + 5, short.length * 2)) return null;
   const firstInner = innerWords[0];

@@ -28,7 +28,8 @@ export function aggregateMentions(papers: readonly Paper[], matches: readonly Pa
   }
   const tallies = new Map<string, Tally>();
   const mentions: Mention[] = [];
-  const zhById = new Map<string, Set<string>>();
+  /** Chinese labels per concept id, with the number of papers whose notes give each. */
+  const zhById = new Map<string, Map<string, number>>();
   for (const match of matches) {
     const paperMonth = month.get(match.paperId) ?? null;
     for (const mention of match.mentions) {
@@ -41,9 +42,9 @@ export function aggregateMentions(papers: readonly Paper[], matches: readonly Pa
       mentions.push(mention);
     }
     for (const [id, label] of match.labelsZh) {
-      let set = zhById.get(id);
-      if (!set) zhById.set(id, (set = new Set()));
-      set.add(label);
+      let counts = zhById.get(id);
+      if (!counts) zhById.set(id, (counts = new Map()));
+      counts.set(label, (counts.get(label) ?? 0) + 1);
     }
   }
   const concepts: Concept[] = [];
@@ -56,7 +57,7 @@ export function aggregateMentions(papers: readonly Paper[], matches: readonly Pa
     for (const form of [...tally.forms.keys()].sort()) aliases.add(form);
     if (term.origin === 'discovered') aliases.add(term.label);
     aliases.delete(label);
-    const labelsZh = new Set([...term.labelsZh, ...(zhById.get(id) ?? [])]);
+    const labelsZh = new Set([...term.labelsZh, ...pruneChineseLabels(zhById.get(id), term.labelsZh)]);
     concepts.push({
       id,
       label,
@@ -73,6 +74,18 @@ export function aggregateMentions(papers: readonly Paper[], matches: readonly Pa
   concepts.sort((a, b) => b.papers - a.papers || compare(a.label, b.label) || compare(a.id, b.id));
   mentions.sort((a, b) => compare(a.paperId, b.paperId) || b.score - a.score || compare(a.conceptId, b.conceptId));
   return { concepts, mentions };
+}
+
+/**
+ * Chinese labels read from notes, without those that are another label of the same concept with words glued in
+ * front ("近年来强化学习", "开源大推理模型" beside "强化学习", "推理模型"): a label is dropped when a shorter label it
+ * ends with is given by more papers, or is a shipped label.
+ */
+function pruneChineseLabels(counts: ReadonlyMap<string, number> | undefined, shipped: readonly string[]): string[] {
+  if (counts === undefined) return [];
+  const support = (label: string): number => (shipped.includes(label) ? Infinity : (counts.get(label) ?? 0));
+  const all = [...shipped, ...counts.keys()];
+  return [...counts.keys()].filter((label) => !all.some((other) => other.length < label.length && label.endsWith(other) && support(other) > support(label)));
 }
 
 /** Aliases without duplicates of each other or of the label (case- and whitespace-insensitive; the first spelling met is kept). */

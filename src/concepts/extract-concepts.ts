@@ -43,6 +43,7 @@ export function extractConcepts(papers: readonly Paper[], options: ExtractConcep
   const matchOptions: MatchPaperOptions = {};
   if (options.maxConceptsPerPaper !== undefined) matchOptions.maxConceptsPerPaper = options.maxConceptsPerPaper;
   if (options.chineseLabels !== undefined) matchOptions.chineseLabels = options.chineseLabels;
+  if (options.nestedHeads !== undefined) matchOptions.nestedHeads = options.nestedHeads;
   const matches = matchPapers(papers, vocabulary, matchOptions);
   // 3. Aggregation.
   const { concepts, mentions } = aggregateMentions(papers, matches, vocabulary);

@@ -66,7 +66,7 @@ const VERB_STEMS =
   'appear yield ensure guarantee bridge offer boost deliver conduct perform reach fall rise grow drop yield lie hold make take give become ' +
   'keep let begin show reframe exploit harness unlock push pave surface remedy render prioritize prioritise decouple disentangle mitigate ' +
   'incentivize incentivise internalize operate inherit achieve drive cover involve satisfy endow align distill unlock decompose present ' +
-  'study require provide lie force';
+  'study require provide lie force encounter face address';
 
 /** Heads a candidate never ends with: they only say what kind of thing the term before them is. */
 const TRIM_HEADS: ReadonlySet<string> = new Set(
@@ -139,6 +139,8 @@ function readSentence(text: string, tokens: readonly Token[], maxWords: number, 
     const previous = units[units.length - 1];
     if (kind === 'G' && previous !== undefined && previous.kind === 'N' && !token.breakBefore && isPluralNoun(previous)) kind = 'X';
     if (isStopword(lower) || VERB_FORMS.has(lower) || NUMBER_WORDS.has(lower)) kind = 'X';
+    // An unknown lowercase word with a verb ending is a verb ("revolutionizes", "operationalises").
+    if (kind !== 'X' && /^[a-z]+(?:izes|ises|ifies|ates)$/.test(token.text) && lexiconTags(lower) === null) kind = 'X';
     // After a subject pronoun or a modal, a word that can be a verb is one ("we study", "to present").
     const before = i > 0 ? tokens[i - 1]!.text.toLowerCase() : '';
     if (kind !== 'X' && VERB_CONTEXT.has(before) && !token.breakBefore && (lexiconTags(lower) ?? []).some((t) => t === 'VB' || t === 'VBP' || t === 'VBZ' || t === 'VBD')) kind = 'X';
@@ -186,6 +188,8 @@ function emitRun(text: string, units: readonly Unit[], from: number, to: number,
       const endsWell = unit.kind === 'N' || (unit.kind === 'G' && b > a && units[b - 1]!.kind !== 'G' && gerundIsNoun(unit));
       if (!endsWell) continue;
       if (b === a && !(unit.kind === 'N')) continue;
+      // "-ing" word + plural noun is a verb and its object ("learning policies", "balancing rewards").
+      if (b === a + 1 && first.kind === 'G' && first.keys.length === 1 && isPluralNoun(unit)) continue;
       // "optimal control problem", "rollout mechanism": the head adds nothing; the shorter candidate stands for it.
       if (trimHeads && b > a && TRIM_HEADS.has(unit.keys[unit.keys.length - 1]!)) continue;
       const keys = units.slice(a, b + 1).flatMap((part) => part.keys);

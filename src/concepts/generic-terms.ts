@@ -25,7 +25,7 @@ export const GENERIC_HEADS: ReadonlySet<string> = new Set(
 /** Modifiers stripped from the front of a candidate ("novel", "extensive", "state-of-the-art"). */
 export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
   ('novel new proposed existing current recent prior previous various different diverse several multiple many numerous extensive ' +
-    'comprehensive thorough systematic simple effective efficient robust strong significant substantial considerable remarkable ' +
+    'comprehensive thorough systematic simple effective strong significant substantial considerable remarkable ' +
     'promising competitive superior better best good great notable impressive consistent overall key main major primary principal ' +
     'critical crucial important essential fundamental central core basic standard traditional conventional typical popular common ' +
     'general specific particular certain further additional extra final initial original whole entire full total real actual ' +
@@ -36,7 +36,8 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
     'several superior limited poor suboptimal significant stable open-source closed-source proprietary text-only frontier leading ' +
     'mainstream vanilla naive naïve off-the-shelf well-known well-established widely-used so-called above-mentioned aforementioned ' +
     'respective unseen seen holistic principled larger smaller stronger weaker higher lower better worse longer shorter faster ' +
-    'slower greater fewer simpler harder easier').split(' '),
+    'slower greater fewer simpler harder easier sufficient correct incorrect explicit real-world base task-specific ground-truth given ' +
+    'appropriate proper suitable desired desirable favorable ideal rapid ongoing').split(' '),
 );
 
 /** Whole phrases that are generic however they are written. */
@@ -55,6 +56,13 @@ export const GENERIC_PHRASES: ReadonlySet<string> = new Set([
   'sota', 'open source', 'open-source', 'trade off', 'tradeoff', 'ablation', 'ablation experiment', 'state-of-the-art method',
   'state of the art performance', 'state of the art result', 'et al', 'arxiv', 'preprint', 'table', 'figure', 'section', 'appendix', 'x', 'we', 'way', 'lot', 'number', 'variety',
 ]);
+
+/** Heads that make any phrase generic, whatever modifies them ("intuitive way", "low cost", "technical report"). */
+export const EMPTY_HEADS: ReadonlySet<string> = new Set(
+  ('way manner fashion lot kind type sort number amount variety range report aspect fact thing matter instance example ' +
+    'case year day paper work study effort attempt place point part lack need importance role interest attention ' +
+    'success advantage benefit drawback shortcoming insight finding result outcome observation effectiveness stage answer').split(' '),
+);
 
 export function isGenericWord(key: string): boolean {
   return GENERIC_HEADS.has(key) || GENERIC_MODIFIERS.has(key);

@@ -85,14 +85,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** 1-based line of each `"label"` key in order — a good enough location for the n-th entry. */
+/** 1-based line where each entry of the entries array starts (its `{`), skipping string contents. */
 function entryLines(text: string): number[] {
   const lines: number[] = [];
+  const stack: string[] = [];
   let line = 1;
+  let inString = false;
+  let entriesDepth = -1;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a) line++;
-    else if (code === 0x22 && text.startsWith('"label"', i)) lines.push(line);
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '[') {
+      stack.push('[');
+      if (entriesDepth === -1) entriesDepth = stack.length;
+    } else if (c === '{') {
+      if (stack.length === entriesDepth && stack[stack.length - 1] === '[') lines.push(line);
+      stack.push('{');
+    } else if (c === ']' || c === '}') stack.pop();
   }
   return lines;
 }

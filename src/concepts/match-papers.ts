@@ -14,13 +14,15 @@
  * Salience (`Mention.score`) follows the usual keyphrase features (Hulth 2003; Florescu & Caragea 2017):
  * term specificity × log frequency, plus title occurrence, an early first occurrence and a local definition.
  */
-import type { Evidence, Mention, Paper, TextField } from '../core/types.ts';
+import type { ConceptType, Evidence, Mention, Paper, TextField } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import { notesText } from '../text/notes-text.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
-import { tokenize, type Token } from '../text/tokenize.ts';
+import { lexiconTags } from '../text/tag-pos.ts';
+import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, tokenize } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
+import { WordTable } from './word-table.ts';
 import { PHRASE_EXACT_CASE, PHRASE_NEEDS_CAPITAL, type Vocabulary } from './vocabulary.ts';
 
 export interface MatchPaperOptions {
@@ -28,6 +30,12 @@ export interface MatchPaperOptions {
   maxConceptsPerPaper?: number;
   /** Read Chinese labels from the notes. Default true. */
   chineseLabels?: boolean;
+  /**
+   * Count a discovered multi-word head inside a longer discovered phrase as a mention of its own ("entropy collapse"
+   * in "premature entropy collapse"): concept lists want the general concept too; keyphrase indexing wants only the
+   * longest phrase. Default true.
+   */
+  nestedHeads?: boolean;
 }
 
 /** What one paper gives: its mentions (sorted by score desc) and the Chinese labels its notes attach to concepts. */
@@ -39,17 +47,32 @@ export interface PaperMatch {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode> | null;
+  /** Children by the word id of the next word. */
+  next: Map<number, TrieNode> | null;
   term: number;
   flags: number;
+  /** The only spelling allowed, for PHRASE_EXACT_CASE. */
+  exact: string;
 }
 
 interface CompiledVocabulary {
-  root: Map<string, TrieNode>;
+  /** First trie level, by word id. */
+  root: (TrieNode | undefined)[];
   phraseTerm: Map<string, number>;
   ambiguous: Map<string, number[]>;
   /** Content words of each term's phrases, for resolving ambiguous short forms by context. */
   termWords: Set<string>[];
+  /** Short-form keys of `ambiguous`, for a cheap check before looking for definitions. */
+  ambiguousShort: ReadonlySet<string>;
+  /** 1 where a term names a family whose members add a size or version ("Qwen2.5" → "Qwen2.5-14B"). */
+  family: Uint8Array;
+  /** Word id of every key that occurs in some phrase. */
+  keyIds: Map<string, number>;
+  /** Word ids of the ambiguous short forms. */
+  ambiguousIds: ReadonlySet<number>;
+  /** Surface words met so far → the word id of their key (-1: in no phrase). */
+  surfaces: WordTable;
+  surfaceIds: number[];
 }
 
 const compiledCache = new WeakMap<Vocabulary, CompiledVocabulary>();
@@ -60,27 +83,55 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
   if (!vocabulary || !Array.isArray(vocabulary.terms) || !Array.isArray(vocabulary.phrases)) {
     throw new PapergraphError('concepts', 'matchPapers needs a vocabulary from buildVocabulary()');
   }
-  const root = new Map<string, TrieNode>();
+  const keyIds = new Map<string, number>();
+  const idOf = (word: string): number => {
+    let id = keyIds.get(word);
+    if (id === undefined) keyIds.set(word, (id = keyIds.size));
+    return id;
+  };
+  const root: (TrieNode | undefined)[] = [];
   const phraseTerm = new Map<string, number>();
   const termWords: Set<string>[] = vocabulary.terms.map(() => new Set<string>());
-  for (const [key, term, flags] of vocabulary.phrases) {
+  for (const [key, term, flags, exact] of vocabulary.phrases) {
     phraseTerm.set(key, term);
     const words = key.split(' ');
-    let level = root;
     let node: TrieNode | undefined;
     for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
-      node = level.get(word);
-      if (!node) level.set(word, (node = { next: null, term: -1, flags: 0 }));
-      if (i < words.length - 1) level = node.next ??= new Map();
+      const id = idOf(words[i]!);
+      if (i === 0) {
+        node = root[id];
+        if (!node) root[id] = node = { next: null, term: -1, flags: 0, exact: '' };
+      } else {
+        const level: Map<number, TrieNode> = (node!.next ??= new Map());
+        let child = level.get(id);
+        if (!child) level.set(id, (child = { next: null, term: -1, flags: 0, exact: '' }));
+        node = child;
+      }
     }
     if (node && node.term === -1) {
       node.term = term;
       node.flags = flags;
+      node.exact = exact ?? '';
     }
     if (words.length > 1) for (const word of words) termWords[term]?.add(word);
   }
-  const compiled = { root, phraseTerm, ambiguous: new Map(vocabulary.ambiguous), termWords };
+  const ambiguous = new Map(vocabulary.ambiguous);
+  const family = new Uint8Array(vocabulary.terms.length);
+  vocabulary.terms.forEach((term, index) => {
+    if (term.type === 'model' || (term.origin !== 'lexicon' && /^[A-Za-z][\w.]*[A-Z0-9]/.test(term.label) && !/\s/.test(term.label))) family[index] = 1;
+  });
+  const compiled: CompiledVocabulary = {
+    root,
+    phraseTerm,
+    ambiguous,
+    termWords,
+    ambiguousShort: new Set(ambiguous.keys()),
+    family,
+    keyIds,
+    ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
+    surfaces: new WordTable(),
+    surfaceIds: [],
+  };
   compiledCache.set(vocabulary, compiled);
   return compiled;
 }
@@ -91,118 +142,170 @@ interface Hit {
   first: number;
   forms: string[];
   evidence: Evidence[];
-  defined: boolean;
+  /** Matched by a one-word phrase (a short form) and by a longer one (its expansion) in this paper. */
+  short: boolean;
+  long: boolean;
+  /** Occurrences counted only as the head of a longer discovered phrase ("control benchmark" in "continuous control benchmark"). */
+  nested: number;
+  /** That longer phrase's term (the last one met). */
+  container: number;
+}
+
+const buffer = createTokenBuffer();
+let ids = new Int32Array(1024);
+/** Distinct surface words remembered per vocabulary before the table starts over. */
+const MAX_SURFACES = 2_000_000;
+
+function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
+  const compiled = compile(vocabulary);
+  compiled.surfaces = new WordTable();
+  compiled.surfaceIds = [];
+  return vocabulary;
 }
 
 export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch {
   const maxConcepts = options.maxConceptsPerPaper ?? 40;
+  const nestedHeads = options.nestedHeads ?? true;
   const compiled = compile(vocabulary);
+  const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
+  const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
+    let hit = hits.get(term);
+    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: [], short: false, long: false, nested: 0, container: -1 }));
+    hit.count++;
+    if (container !== -1) {
+      hit.nested++;
+      hit.container = container;
+    }
+    if (field === 'title') hit.inTitle = true;
+    if (single) hit.short = true;
+    else hit.long = true;
+    // A repeated spelling is recognised in place, without slicing a new string.
+    if (!hit.forms.some((known) => known.length === end - start && text.startsWith(known, start))) {
+      let form = text.slice(start, end);
+      if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
+      if (!hit.forms.includes(form)) hit.forms.push(form);
+    }
+    hit.evidence.push({ field, start, end });
+  };
 
-  // Local definitions override the corpus-wide meaning of a short form.
-  const local = new Map<string, number>();
-  for (const text of [paper.title, paper.abstract]) {
-    if (text.indexOf('(') === -1) continue;
-    for (const definition of findAcronymDefinitions(text)) {
-      const term = compiled.phraseTerm.get(termKey(definition.long));
-      if (term !== undefined) local.set(termKey(definition.short), term);
+  // A short form the corpus uses with several meanings takes this paper's own definition, if it gives one.
+  let local: Map<string, number> | null = null;
+  if (compiled.ambiguous.size > 0) {
+    for (const text of [paper.title, paper.abstract]) {
+      if (text.indexOf('(') === -1) continue;
+      for (const definition of findAcronymDefinitions(text, compiled.ambiguousShort)) {
+        const term = compiled.phraseTerm.get(termKey(definition.long));
+        if (term !== undefined) (local ??= new Map()).set(termKey(definition.short), term);
+      }
     }
   }
 
   let position = 0;
   let paperWords: Set<string> | null = null;
-  for (const field of ['title', 'abstract'] as const) {
+  /** The meaning of a one-word match in this paper: its own definition, else the expansion its context supports. */
+  const resolveShort = (term: number, wordId: number, text: string, start: number, end: number): number => {
+    if (local === null && !compiled.ambiguousIds.has(wordId)) return term;
+    const key = wordKey(text.slice(start, end));
+    const own = local?.get(key);
+    if (own !== undefined) return own;
+    const choices = compiled.ambiguous.get(key);
+    if (choices === undefined) return term;
+    paperWords ??= wordsOf(paper);
+    return resolveByContext(choices, compiled.termWords, paperWords);
+  };
+  for (const field of FIELDS) {
     const text = paper[field];
     if (text === '') continue;
-    const tokens = tokenize(text);
-    const keys = new Array<string>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) keys[i] = wordKey(tokens[i]!.text);
+    const n = scanTokens(text, buffer);
+    const { starts, ends, flags } = buffer;
+    if (ids.length < n) ids = new Int32Array(n * 2);
+    // One hash-table probe per token gives the word id of its key (-1 when no phrase has that word).
+    const { surfaces, surfaceIds } = compiled;
+    for (let t = 0; t < n; t++) {
+      const surface = surfaces.lookup(text, starts[t]!, ends[t]!, true);
+      if (surface === surfaceIds.length) {
+        if (surfaceIds.length > MAX_SURFACES) return matchPaper(paper, resetSurfaces(vocabulary), options);
+        surfaceIds.push(compiled.keyIds.get(wordKey(surfaces.words[surface]!)) ?? -1);
+      }
+      ids[t] = surfaceIds[surface]!;
+    }
     let i = 0;
-    while (i < tokens.length) {
-      let level: Map<string, TrieNode> | null = compiled.root;
+    while (i < n) {
+      const firstId = ids[i]!;
+      const firstNode = firstId === -1 ? undefined : compiled.root[firstId];
+      if (firstNode === undefined) {
+        i++;
+        continue;
+      }
+      let node: TrieNode | undefined = firstNode;
       let bestEnd = -1;
       let bestTerm = -1;
       let bestFlags = 0;
-      for (let j = i; j < tokens.length && level !== null; j++) {
-        if (j > i && tokens[j]!.breakBefore) break;
-        const node = level.get(keys[j]!);
-        if (node === undefined) break;
+      let bestExact = '';
+      for (let j = i; j < n; j++) {
+        if (j > i) {
+          if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
+          node = node.next.get(ids[j]!);
+          if (node === undefined) break;
+        }
         if (node.term !== -1) {
           bestEnd = j;
           bestTerm = node.term;
           bestFlags = node.flags;
+          bestExact = node.exact;
         }
-        level = node.next;
       }
       if (bestTerm === -1) {
         i++;
         continue;
       }
-      const first = tokens[i]!;
-      if (bestEnd === i && (((bestFlags & PHRASE_NEEDS_CAPITAL) !== 0 && !hasCapital(first.text)) || ((bestFlags & PHRASE_EXACT_CASE) !== 0 && !isUpperish(first.text)))) {
+      const start = starts[i]!;
+      if (bestEnd === i && bestFlags !== 0 && !caseAllows(text, start, ends[i]!, bestFlags, bestExact)) {
         i++;
         continue;
       }
-      let term = bestTerm;
-      if (bestEnd === i) {
-        const key = keys[i]!;
-        const own = local.get(key);
-        if (own !== undefined) term = own;
-        else {
-          const choices = compiled.ambiguous.get(key);
-          if (choices !== undefined) {
-            paperWords ??= wordsOf(paper);
-            term = resolveByContext(choices, compiled.termWords, paperWords);
-          }
-        }
+      // A discovered phrase does not swallow the start of a known term that runs past its end ("Sequence-Level
+      // Reward" must not hide "Reward Shaping").
+      if (bestEnd > i && terms[bestTerm]!.origin === 'discovered' && knownRunsPast(compiled, terms, ids, flags, n, i + 1, bestEnd)) {
+        i++;
+        continue;
       }
+      const term = bestEnd === i ? resolveShort(bestTerm, firstId, text, starts[i]!, ends[i]!) : bestTerm;
       let end = bestEnd;
-      if (vocabulary.terms[term]?.type === 'model') end = modelTail(tokens, end);
-      const last = tokens[end]!;
-      let hit = hits.get(term);
-      if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: position + i, forms: [], evidence: [], defined: false }));
-      hit.count++;
-      if (field === 'title') hit.inTitle = true;
-      const form = text.slice(first.start, last.end).replace(/\s+/g, ' ');
-      if (!hit.forms.includes(form)) hit.forms.push(form);
-      hit.evidence.push({ field, start: first.start, end: last.end });
+      if (compiled.family[term] === 1) end = familyTail(text, starts, ends, flags, n, end);
+      record(term, field, text, start, ends[end]!, position + i, bestEnd === i);
       // Known terms inside a discovered phrase count too ("reward shaping" in "sequence-level reward shaping").
-      if (end > i && vocabulary.terms[term]?.origin === 'discovered') {
+      if (end > i && terms[term]!.origin === 'discovered') {
         for (let k = i; k <= end; ) {
-          let sub: Map<string, TrieNode> | null = compiled.root;
+          let sub: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
           let subEnd = -1;
           let subTerm = -1;
-          for (let j = k; j <= end && sub !== null; j++) {
-            if (j > k && tokens[j]!.breakBefore) break;
-            const node = sub.get(keys[j]!);
-            if (node === undefined) break;
-            if (node.term !== -1 && node.term !== term && vocabulary.terms[node.term]?.origin !== 'discovered' && !((node.flags & PHRASE_NEEDS_CAPITAL) !== 0 && j === k && !hasCapital(tokens[k]!.text))) {
-              subEnd = j;
-              subTerm = node.term;
+          for (let j = k; j <= end && sub !== undefined; j++) {
+            if (j > k) {
+              if ((flags[j]! & BREAK_BEFORE) !== 0 || sub.next === null) break;
+              sub = sub.next.get(ids[j]!);
+              if (sub === undefined) break;
             }
-            sub = node.next;
+            // Known terms anywhere inside; with nestedHeads, a discovered phrase that ends the outer one ("ship control"
+            // in "safe ship control").
+            if (sub.term !== -1 && sub.term !== term && (terms[sub.term]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
+              subEnd = j;
+              subTerm = sub.term;
+            }
           }
           if (subTerm === -1) {
             k++;
             continue;
           }
-          let inner = hits.get(subTerm);
-          if (!inner) hits.set(subTerm, (inner = { count: 0, inTitle: false, first: position + k, forms: [], evidence: [], defined: false }));
-          inner.count++;
-          if (field === 'title') inner.inTitle = true;
-          const innerForm = text.slice(tokens[k]!.start, tokens[subEnd]!.end).replace(/\s+/g, ' ');
-          if (!inner.forms.includes(innerForm)) inner.forms.push(innerForm);
-          inner.evidence.push({ field, start: tokens[k]!.start, end: tokens[subEnd]!.end });
+          if (subEnd === k) subTerm = resolveShort(subTerm, ids[k]!, text, starts[k]!, ends[k]!);
+          record(subTerm, field, text, starts[k]!, ends[subEnd]!, position + k, subEnd === k, terms[subTerm]!.origin === 'discovered' ? term : -1);
           k = subEnd + 1;
         }
       }
       i = end + 1;
     }
-    position += tokens.length;
-  }
-  for (const term of local.values()) {
-    const hit = hits.get(term);
-    if (hit) hit.defined = true;
+    position += n;
   }
 
   // Chinese labels from the notes, for concepts of this paper or known ones.
@@ -211,31 +314,82 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     const notes = notesText(paper);
     for (const found of findChineseLabels(notes)) {
       const key = termKey(found.english);
-      const term = local.get(key) ?? compiled.phraseTerm.get(key);
+      const term = local?.get(key) ?? compiled.phraseTerm.get(key);
       if (term === undefined) continue;
-      const id = vocabulary.terms[term]!.id;
+      const id = terms[term]!.id;
       if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) labelsZh.push([id, found.chinese]);
       hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
     }
   }
 
   const length = Math.max(position, 1);
+  const redundant = redundantNestings(hits, terms);
   const mentions: Mention[] = [];
   for (const [term, hit] of hits) {
-    const info = vocabulary.terms[term]!;
-    // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by being in the
-    // title, recurring, or reading as a name.
+    const info = terms[term]!;
+    // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by recurring, more
+    // so when the title is among its occurrences. Met once (a title phrase the abstract never repeats, or a passing
+    // phrase of the abstract), it is as likely wording as a concept (Hulth 2003: frequency separates the two).
     const discovered = info.origin === 'discovered';
-    const confidence = info.confidence + (discovered ? (hit.inTitle ? 0.35 : 0) + (hit.count >= 2 ? 0.25 : 0) : 0);
-    // Salience within the paper: frequency, title, a local definition, an early first mention.
-    const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (hit.defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
+    const recurs = hit.count >= 2;
+    const confidence = info.confidence + (discovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
+    // Met once, in the abstract only: a discovered phrase is as likely wording; a lexicon paradigm ("pre-training") or
+    // piece of general vocabulary (type other: "reward function", "KL divergence") is background rather than topic.
+    const once = !recurs && !hit.inTitle;
+    const passing = once && discovered && !isCoinedName(info.label) ? PASSING_DISCOVERED : once && info.origin === 'lexicon' && BACKGROUND_TYPES.has(info.type) ? PASSING_BACKGROUND : 1;
+    // Salience within the paper: frequency, title, a definition (short and long form both used), an early first mention.
+    const defined = hit.short && hit.long;
+    const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
     // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
-    const score = confidence * salience * (0.6 + 0.4 * info.weight);
+    const score = confidence * salience * (0.6 + 0.4 * info.weight) * (redundant.has(term) ? 0.5 : 1) * passing;
     mentions.push({ paperId: paper.id, conceptId: info.id, count: hit.count, score: Math.round(score * 1e4) / 1e4, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence });
   }
   mentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
   if (mentions.length > maxConcepts) mentions.length = maxConcepts;
   return { paperId: paper.id, mentions, labelsZh };
+}
+
+const FIELDS = ['title', 'abstract'] as const;
+/** Confidence a discovered phrase gains from the title when the abstract never repeats it (0.35 when it does). */
+const TITLE_ONCE = 0.1;
+/** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
+const PASSING_DISCOVERED = 0.7;
+/** Score factor of a lexicon term of a broad type met once, in the abstract only. */
+const PASSING_BACKGROUND = 0.85;
+const BACKGROUND_TYPES: ReadonlySet<ConceptType> = new Set<ConceptType>(['paradigm', 'other']);
+
+/**
+ * A discovered head met only inside one longer discovered phrase of the paper ("Regions Differentiation" only in
+ * "Skill Regions Differentiation") names the same thing twice; one of the two is ranked down. The longer phrase is
+ * kept when its extra word names something ("Skill", "Self-Guided", "Chinese"); the head is kept when the extra word
+ * is a plain adjective ("High Diffusion Efficiency", "Optimal Imitation-Exploration Balance").
+ */
+function redundantNestings(hits: ReadonlyMap<number, Hit>, terms: Vocabulary['terms']): Set<number> {
+  const redundant = new Set<number>();
+  for (const [term, hit] of hits) {
+    if (hit.nested === 0 || hit.nested < hit.count || !hits.has(hit.container)) continue;
+    const head = termKey(terms[term]!.label);
+    const outer = termKey(terms[hit.container]!.label);
+    const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
+    redundant.add(extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term);
+  }
+  return redundant;
+}
+
+/** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
+function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
+  for (let k = from; k <= end; k++) {
+    let node: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
+    for (let j = k; j < n && node !== undefined; j++) {
+      if (j > k) {
+        if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
+        node = node.next.get(ids[j]!);
+        if (node === undefined) break;
+      }
+      if (j > end && node.term !== -1 && terms[node.term]!.origin === 'lexicon') return true;
+    }
+  }
+  return false;
 }
 
 /** `matchPaper` over many papers, in input order. Safe to run on chunks in worker threads. */
@@ -249,6 +403,11 @@ function isUpperish(text: string): boolean {
   return !/[a-z]/.test(body) || /^[A-Za-z][a-z]*[A-Z]/.test(body);
 }
 
+/** A coined name: one token with a digit or a capital after its first letter ("Video-R1", "BeyondAIME", "KL-Cov"), not a capitalised word. */
+function isCoinedName(label: string): boolean {
+  return label.length >= 3 && !/\s/.test(label) && /\d|^.[^A-Z]*[A-Z]/.test(label);
+}
+
 function hasCapital(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -257,15 +416,21 @@ function hasCapital(text: string): boolean {
   return false;
 }
 
-/** Model sizes and versions glued to a model name: "-14B", "-7B-Instruct", "-0414", "-Distill". */
-function modelTail(tokens: readonly Token[], end: number): number {
+const FAMILY_SUFFIX = /^(?:\d[\w.]*|[A-Za-z]\d[\w.]*|instruct|base|chat|it|math|coder|code|vl|preview|mini|turbo|pro|max|plus|flash|lite|zero|exp|mix|moe)$/i;
+
+/** Sizes and versions glued to a family name: "-14B", "-7B-Instruct", "-0414", "-A3B". */
+function familyTail(text: string, starts: Int32Array, ends: Int32Array, flags: Uint8Array, n: number, end: number): number {
   let j = end;
-  while (j + 1 < tokens.length && tokens[j + 1]!.hyphenBefore) {
-    const text = tokens[j + 1]!.text;
-    if (/\d/.test(text) || /^(?:instruct|base|chat|it|math|coder|code|vl|preview|mini|turbo|pro|max|plus|flash|lite|zero|exp|mix|moe)$/i.test(text)) j++;
-    else break;
-  }
+  while (j + 1 < n && (flags[j + 1]! & HYPHEN_BEFORE) !== 0 && FAMILY_SUFFIX.test(text.slice(starts[j + 1]!, ends[j + 1]!))) j++;
   return j;
+}
+
+/** Whether a one-word surface may match a phrase with case flags. */
+function caseAllows(text: string, start: number, end: number, phraseFlags: number, exact: string): boolean {
+  const surface = text.slice(start, end);
+  if ((phraseFlags & PHRASE_NEEDS_CAPITAL) !== 0 && !hasCapital(surface)) return false;
+  if ((phraseFlags & PHRASE_EXACT_CASE) !== 0 && surface !== exact && surface !== `${exact}s` && !(exact === '' && isUpperish(surface))) return false;
+  return true;
 }
 
 function wordsOf(paper: Paper): Set<string> {

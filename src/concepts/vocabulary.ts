@@ -20,7 +20,7 @@ import { isStopword } from '../text/stopwords.ts';
 import { lexiconTags } from '../text/tag-pos.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
 import { findCandidates, type PhraseCandidate } from './find-candidates.ts';
-import { GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
+import { EMPTY_HEADS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
 import { guessType } from './guess-type.ts';
 import { defaultLexicon, mergeLexicons, type LexiconEntry } from './lexicon.ts';
 import { slugify, uniqueSlug } from './slug.ts';
@@ -30,7 +30,7 @@ export const VOCABULARY_VERSION = 1;
 
 /** Phrase flag: match only a surface with a capital letter (short forms that are also words: "SAC", "MAP"). */
 export const PHRASE_NEEDS_CAPITAL = 1;
-/** Phrase flag: match only the exact spelling (a plural "s" aside) — acronyms found in text ("IT", "AND", "MoL"). */
+/** Phrase flag: match only the exact spelling (a plural "s" aside): acronyms that are words ("IT"), case-sensitive entries ("MATH"). */
 export const PHRASE_EXACT_CASE = 2;
 
 export interface VocabularyTerm {
@@ -52,8 +52,8 @@ export interface VocabularyTerm {
 export interface Vocabulary {
   version: number;
   terms: VocabularyTerm[];
-  /** [phrase key, term index, flags]. */
-  phrases: [string, number, number][];
+  /** [phrase key, term index, flags, the exact spelling when flags has PHRASE_EXACT_CASE]. */
+  phrases: [string, number, number, string?][];
   /** Short-form keys with several expansions: [short key, term indexes, most common first]. */
   ambiguous: [string, number[]][];
   /** Papers the statistics were computed on. */
@@ -78,7 +78,7 @@ export interface BuildVocabularyOptions {
   discover?: boolean;
   /** A discovered term recurring in at least this many papers enters the vocabulary even if no paper ranks it high. Default 3. */
   minPapers?: number;
-  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 20. */
+  /** Discovered terms taken from each paper's own best candidates (names come on top). Default 30. */
   discoveredPerPaper?: number;
   /** Allow single-word discovered terms (names are always allowed). Default false: single common words are rarely concepts of their own. */
   singleWords?: boolean;
@@ -117,7 +117,7 @@ function resolveOptions(options: BuildVocabularyOptions): Resolved {
     thesaurus: options.thesaurus ?? [],
     discover: options.discover ?? true,
     minPapers: positive('minPapers', options.minPapers, 3),
-    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 20, 0),
+    discoveredPerPaper: positive('discoveredPerPaper', options.discoveredPerPaper, 30, 0),
     singleWords: options.singleWords ?? false,
     maxWords: positive('maxWords', options.maxWords, 5),
     trimHeads: options.trimHeads ?? true,
@@ -176,7 +176,11 @@ export function buildVocabulary(papers: readonly Paper[], options: BuildVocabula
     draft.parentLabel = entry.parent ?? null;
     for (const alias of entry.aliases ?? []) draft.aliases.add(alias);
     for (const zh of entry.labelsZh ?? []) draft.labelsZh.add(zh);
-    for (const form of [entry.label, ...(entry.aliases ?? [])]) addPhrase(index, form, (entry.caseSensitive === true && /[A-Z]/.test(form)) || looksLikeShortForm(form));
+    for (const form of [entry.label, ...(entry.aliases ?? [])]) {
+      addPhrase(index, form, looksLikeShortForm(form));
+      // A case-sensitive entry ("MATH", "CLIP") matches only as written, not "Math" or "clip".
+      if (entry.caseSensitive === true && /[A-Z]/.test(form) && !/\s/.test(form)) draft.exactCase.set(termKey(form), form);
+    }
   }
 
   // 3. Acronyms.
@@ -223,7 +227,7 @@ interface PaperText {
   abstract: string;
 }
 
-const INTRODUCING = /\b(?:we|this (?:paper|work))\s+(?:propose|present|introduce|develop|design|build|release|call|term|name|dub)\w*\b[^.]*$/i;
+const INTRODUCING = /\b(?:we|this (?:paper|work)|our)\s+(?:propose|present|introduce|develop|design|build|release|call|term|name|dub|method|framework|approach|model|algorithm)\w*\b[^.;]{0,60}$/i;
 
 function collectAcronyms(
   texts: readonly PaperText[],
@@ -346,13 +350,43 @@ function addsNothing(words: readonly string[], byKey: ReadonlyMap<string, number
   return weak(head) && words.length === 2 && /\d/.test(words[0]!);
 }
 
+/** True when the phrase starts or ends with a lexicon term. */
+function extendsKnown(words: readonly string[], byKey: ReadonlyMap<string, number>, drafts: readonly Draft[]): boolean {
+  const lexical = (key: string): boolean => {
+    const index = byKey.get(key);
+    return index !== undefined && drafts[index]!.origin === 'lexicon';
+  };
+  for (let cut = 1; cut < words.length; cut++) {
+    if (lexical(words.slice(cut).join(' ')) || lexical(words.slice(0, cut).join(' '))) return true;
+  }
+  return false;
+}
+
+/**
+ * A size, date or version of a name ("AutoGLM-OS-9B", "Qwen2.5-14B", "GLM-4-9B-0414"): the family name is matched
+ * instead and the variant is one of its forms.
+ */
+function isFamilyVariant(words: readonly string[], byKey: ReadonlyMap<string, number>): boolean {
+  if (words.length < 2) return false;
+  const last = words[words.length - 1]!;
+  if (/^(?:\d+(?:\.\d+)?[bmkt]|a\d+b|\d{3,})$/.test(last)) return true;
+  for (let cut = words.length - 1; cut >= 1; cut--) {
+    if (byKey.has(words.slice(0, cut).join(' ')) && words.slice(cut).every((word) => /\d/.test(word) || FAMILY_WORDS.has(word))) return true;
+  }
+  return false;
+}
+
+const FAMILY_WORDS: ReadonlySet<string> = new Set('instruct base chat it math coder code vl preview mini turbo pro max plus flash lite zero exp mix moe distill'.split(' '));
+
 /** True when a candidate's words make it generic ("proposed method", "strong performance", "framework"). */
 export function isGenericCandidate(words: readonly string[]): boolean {
   const key = words.join(' ');
   if (GENERIC_PHRASES.has(key)) return true;
   if (words.length === 0) return true;
   if (words.every((word) => GENERIC_HEADS.has(word) || GENERIC_MODIFIERS.has(word) || isStopword(word) || /^\d+$/.test(word))) return true;
-  if (words.some((word) => word.length === 1 && !/\d/.test(word))) return true;
+  if (words.length === 1 && words[0]!.length === 1) return true;
+  if (words.length > 1 && EMPTY_HEADS.has(words[words.length - 1]!)) return true;
+  if (words.some((word) => /^[a-z]+\d{4}[a-z]+$/.test(word))) return true; // citation keys ("huang2024sublinear")
   return false;
 }
 
@@ -365,19 +399,21 @@ function discoverTerms(
   newDraft: (label: string, type: ConceptType, origin: ConceptOrigin) => number,
   addPhrase: (draft: number, phrase: string, needsCapital: boolean) => void,
 ): void {
-  const perPaper: Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[] }>[] = [];
+  const perPaper: Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>[] = [];
   const candidates = new Map<string, Candidate>();
   for (const { title, abstract } of texts) {
-    const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[] }>();
+    const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>();
     let position = 0;
     for (const [field, text] of [['title', title], ['abstract', abstract]] as const) {
       for (const candidate of findCandidates(text, { maxWords: resolved.maxWords, trimHeads: resolved.trimHeads })) {
         position++;
         let entry = local.get(candidate.key);
-        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [] }));
+        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [], introduced: false }));
         entry.count++;
         if (field === 'title') entry.inTitle = true;
         entry.surface.push(candidate);
+        // Introduced as the paper's own: "we propose X", or "X: …" opening the title.
+        if (candidate.name && (INTRODUCING.test(text.slice(Math.max(0, candidate.start - 100), candidate.start)) || (field === 'title' && candidate.start < 3 && /^\s*:/.test(text.slice(candidate.end))))) entry.introduced = true;
       }
     }
     perPaper.push(local);
@@ -391,6 +427,7 @@ function discoverTerms(
       let global = candidates.get(key);
       if (!global) candidates.set(key, (global = { df: 0, forms: new Map(), name: false, introduced: 0 }));
       global.df++;
+      if (entry.introduced) global.introduced++;
       for (const candidate of entry.surface) {
         count(global.forms, candidate.surface, candidate.sentenceInitial ? 0.5 : 1);
         if (candidate.name) global.name = true;
@@ -416,31 +453,41 @@ function discoverTerms(
       if (single && !global.name && !resolved.singleWords) continue;
       if (byKey.has(key)) continue; // already a lexicon or acronym term
       if (addsNothing(words, byKey)) continue;
+      // A title phrase seen once that only qualifies a known term ("Factuality-Aware Reinforcement Learning",
+      // "LLM Reasoners") is the known term plus a modifier, not a concept of its own.
+      if (entry.inTitle && entry.count === 1 && !global.name && extendsKnown(words, byKey, drafts)) continue;
       let nestedIn = 0;
       let nestedCount = 0;
       for (const [other, otherEntry] of local) {
-        if (other.length > key.length && (` ${other} `).includes(` ${key} `)) {
+        // A container that only adds one modifier on the left ("safe ship control" around "ship control") does not
+        // take the frequency away: the head phrase is a term in its own right.
+        if (other.length > key.length && (` ${other} `).includes(` ${key} `) && !(other.endsWith(` ${key}`) && other.split(' ').length === entry.words.length + 1)) {
           nestedIn++;
           nestedCount += otherEntry.count;
         }
       }
       const frequency = nestedIn > 0 ? entry.count - nestedCount / nestedIn : entry.count;
-      if (frequency <= 0 && !entry.inTitle) continue;
+      // (A versioned name keeps its place even when its sized variants contain it: "Skywork-OR1" in "Skywork-OR1-7B".)
+      if (frequency <= 0 && !entry.inTitle && !(global.name && /\d/.test(key))) continue;
       const lengthFactor = single ? (global.name ? 1.2 : 0.55) : Math.log2(words.length + 1);
       const specificity = single ? idf(key) : Math.max(idf(key), 0.5 * avgIdf(words, idf));
       const score = (Math.log1p(Math.max(frequency, 0.5)) + (entry.inTitle ? 1 : 0)) * lengthFactor * specificity / (1 + entry.first / 200);
       scored.push({ key, score });
     }
     scored.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    if ((globalThis as any).__debugDiscovery?.(texts[perPaper.indexOf(local)]?.title)) console.error(scored.slice(0, 40).map((x) => `${x.key}=${x.score.toFixed(2)}`).join(" | "));
     let taken = 0;
     for (const { key } of scored) {
       const entry = local.get(key)!;
       const global = candidates.get(key)!;
       // Names are taken whatever the quota ("Entropulse", "BeyondAIME"), except a size or date variant of another
       // name ("AutoGLM-OS-9B", "GLM-4-9B-0414"): its family name is matched instead.
-      if (global.name && entry.words.length === 1) {
-        if (!/(?:^|\s)(?:\d+(?:\.\d+)?[bmkt]|\d{3,})$/.test(key) || !key.includes(' ')) chosen.add(key);
+      // A name followed by a weak head ("Skywork-OR1-32B model", "DeepSeek-R1-Distill model series") is the name.
+      let bare = entry.words.length;
+      while (bare > 1 && (WEAK_HEADS.has(entry.words[bare - 1]!) || GENERIC_HEADS.has(entry.words[bare - 1]!) || entry.words[bare - 1] === 'series')) bare--;
+      const bareKey = entry.words.slice(0, bare).join(' ');
+      if (bare < entry.words.length && ((candidates.get(bareKey)?.name === true && (bare === 1 || /\d/.test(bareKey))) || byKey.has(bareKey))) continue;
+      if (global.name && !entry.words.some((word) => GENERIC_HEADS.has(word))) {
+        if (!isFamilyVariant(entry.words, byKey)) chosen.add(key);
         continue;
       }
       if (taken >= resolved.discoveredPerPaper) continue;
@@ -458,7 +505,7 @@ function discoverTerms(
     const candidate = candidates.get(key)!;
     const label = canonicalForm(candidate.forms);
     const words = key.split(' ');
-    const index = newDraft(label, guessType(words, { introduced: candidate.name && candidate.df <= 2 }), 'discovered');
+    const index = newDraft(label, guessType(words, { introduced: candidate.introduced > 0 && candidate.introduced * 2 >= candidate.df }), 'discovered');
     for (const [form, n] of candidate.forms) count(drafts[index]!.forms, form, n);
     drafts[index]!.name = candidate.name;
     drafts[index]!.df = candidate.df;
@@ -474,26 +521,25 @@ function avgIdf(words: readonly string[], idf: (key: string) => number): number 
 
 /** The most common surface form, preferring forms not capitalised only because they start a sentence or a title. */
 export function canonicalForm(forms: ReadonlyMap<string, number>): string {
-  const byLower = new Map<string, Map<string, number>>();
-  for (const [form, n] of forms) {
-    const lower = form.toLowerCase().replace(/[\s\u2010\u2011]+/g, ' ');
-    let group = byLower.get(lower);
-    if (!group) byLower.set(lower, (group = new Map()));
-    count(group, form, n);
-  }
+  // Most common first; on a tie, a form with spaces before a hyphenated one, lowercase before capitalised.
+  const better = (form: string, n: number, best: string, bestCount: number): boolean => {
+    if (n !== bestCount) return n > bestCount;
+    const hyphens = (form.match(/-/g) ?? []).length - (best.match(/-/g) ?? []).length;
+    if (hyphens !== 0) return hyphens < 0;
+    return form < best;
+  };
   let best = '';
   let bestCount = -1;
-  for (const [form, n] of forms) {
-    if (n > bestCount || (n === bestCount && form < best)) [best, bestCount] = [form, n];
-  }
-  // Title Case forms ("Entropy Collapse") give way to a lowercase form when one exists.
+  for (const [form, n] of forms) if (better(form, n, best, bestCount)) [best, bestCount] = [form, n];
+  // Title Case forms ("Entropy Collapse", "Decision Making") give way to a lowercase variant when one exists.
   if (/^([A-Z][a-z]+)([\s-][A-Z][a-z]+)*$/.test(best)) {
-    const lowerForm = [...forms.keys()].find((form) => form === form.toLowerCase() && form.toLowerCase() === best.toLowerCase());
-    if (lowerForm !== undefined) return lowerForm;
-    if (/^[A-Z][a-z]+([\s-][A-Z][a-z]+)+$/.test(best) || forms.size > 0) {
-      const sentence = [...forms.keys()].find((form) => form.toLowerCase() === best.toLowerCase() && /^[A-Z][a-z]*([\s-][a-z0-9]+)+$/.test(form));
-      if (sentence !== undefined) return sentence.charAt(0).toLowerCase() + sentence.slice(1);
-    }
+    const bestKey = termKey(best);
+    let lower = '';
+    let lowerCount = -1;
+    for (const [form, n] of forms) if (form === form.toLowerCase() && termKey(form) === bestKey && better(form, n, lower, lowerCount)) [lower, lowerCount] = [form, n];
+    if (lower !== '') return lower;
+    const sentence = [...forms.keys()].find((form) => form.toLowerCase() === best.toLowerCase() && /^[A-Z][a-z]*([\s-][a-z0-9]+)+$/.test(form));
+    if (sentence !== undefined) return sentence.charAt(0).toLowerCase() + sentence.slice(1);
   }
   return best;
 }
@@ -577,6 +623,11 @@ function assembleVocabulary(
   order.forEach((index, i) => idByLabelKey.set(termKey(drafts[index]!.label), ids[i]!));
   const backgroundDf = background ? new Map(background.counts) : null;
   const total = background ? background.documents : Math.max(documents, 1);
+  const children = new Map<string, number>();
+  for (const index of order) {
+    const parentLabel = drafts[index]!.parentLabel;
+    if (parentLabel !== null) count(children, termKey(parentLabel));
+  }
   const maxIdf = Math.log((total + 1) / 0.5);
   const terms: VocabularyTerm[] = order.map((index, i) => {
     const draft = drafts[index]!;
@@ -590,15 +641,20 @@ function assembleVocabulary(
     const parentKey = draft.parentLabel === null ? null : termKey(draft.parentLabel);
     const parent = parentKey === null ? null : (idByLabelKey.get(parentKey) ?? slugify(draft.parentLabel ?? ''));
     const single = !keys.some((key) => key.includes(' '));
+    // A lexicon category with several narrower entries ("policy optimization" above GRPO and PPO, "fine-tuning"
+    // above SFT) is the broad name of a family: it says less about a paper than its members do.
+    const broad = (children.get(termKey(draft.label)) ?? 0) >= 2;
     const confidence =
-      draft.origin === 'lexicon' ? 1 : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
+      draft.origin === 'lexicon' ? (broad ? 0.7 : 1) : draft.origin === 'acronym' ? 1.2 : draft.name ? 0.75 : (single ? 0.25 : 0.45) + (draft.df >= 2 ? 0.15 : 0);
     return { id: ids[i]!, label, type: draft.type, origin: draft.origin, parent: parent === ids[i] ? null : parent, aliases, labelsZh: [...draft.labelsZh], weight: round(weight), confidence };
   });
-  const phrases: [string, number, number][] = [];
+  const phrases: [string, number, number, string?][] = [];
   for (const [key, index] of byKey) {
     const term = newIndex.get(index);
     if (term === undefined || dropped.has(key)) continue;
-    phrases.push([key, term, (drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0) | (drafts[index]!.exactCase.has(key) ? PHRASE_EXACT_CASE : 0)]);
+    const exact = drafts[index]!.exactCase.get(key);
+    const flags = (drafts[index]!.needsCapital.has(key) ? PHRASE_NEEDS_CAPITAL : 0) | (exact !== undefined ? PHRASE_EXACT_CASE : 0);
+    phrases.push(exact !== undefined ? [key, term, flags, exact] : [key, term, flags]);
   }
   phrases.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const ambiguousList: [string, number[]][] = [];

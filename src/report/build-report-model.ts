@@ -10,6 +10,7 @@ import { themeColor } from '../core/palette.ts';
 import { primaryThemes } from '../analysis/primary-themes.ts';
 import { compareText, selectTopConcepts } from '../analysis/select-top-concepts.ts';
 import { summarizeThemeMap, THEME_QUADRANT_TITLES, type ThemeQuadrant } from '../analysis/summarize-theme-map.ts';
+import { describeThemes } from '../analysis/describe-themes.ts';
 import { themeDisplayLabel } from '../analysis/theme-display-label.ts';
 import { monthRange } from '../analysis/month-range.ts';
 import { evidenceSentence, type EvidenceSentence } from './evidence-sentence.ts';
@@ -85,6 +86,8 @@ export interface RisingConcept {
 
 export interface ReportModel {
   title: string;
+  /** What the themes are ("louvain communities of similar papers, …"). */
+  themesAre: string;
   /** The last `recentMonths` months of the corpus, as `first – last`. */
   recentWindow: string;
   rising: RisingConcept[];
@@ -191,7 +194,7 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       centrality: row?.centrality ?? 0,
       density: row?.density ?? 0,
       stability: theme.stability,
-      topConcepts: theme.topConcepts.map((id) => conceptsById.get(id)?.label ?? id),
+      topConcepts: theme.topConcepts.slice(0, 6).map((id) => conceptsById.get(id)?.label ?? id),
       conceptCount: theme.concepts.length,
       concepts,
       papers: themePapers,
@@ -212,6 +215,7 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
   const recent = months.length > settings.recentMonths ? months.slice(-settings.recentMonths) : [];
   return {
     title,
+    themesAre: describeThemes(result.themes, method),
     recentWindow: recent.length === 0 ? '' : `${recent[0]} – ${recent[recent.length - 1]}`,
     rising: risingConcepts(result, new Set(recent)),
     method,

@@ -36,7 +36,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .graph-layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 16px; }
 #graph { height: 560px; border: 1px solid var(--line); border-radius: 10px; background: #fff; position: relative; }
 .graph-controls { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 10px; align-items: center; }
-.graph-controls input, .graph-controls select { font: inherit; padding: 6px 10px; border: 1px solid #c9c9c9; border-radius: 8px; min-width: 220px; }
+.graph-controls input, .graph-controls select { font: inherit; padding: 6px 10px; border: 1px solid #c9c9c9; border-radius: 8px; min-width: 300px; max-width: 100%; }
 #search-results { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
 #search-results button { font: inherit; font-size: 13px; border: 1px solid var(--accent); color: var(--accent); background: #fff; border-radius: 999px; padding: 2px 10px; cursor: pointer; }
 #concept-panel { border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; max-height: 560px; overflow: auto; background: var(--soft); }

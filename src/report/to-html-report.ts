@@ -169,7 +169,7 @@ function themesSection(model: ReportModel): string {
       ? ''
       : `<article class="theme" id="theme-none" style="border-left-color:#999999">
 <h3>Papers without a theme</h3>
-<p class="muted">These papers mention no concept of the concept graph.</p>
+<p class="muted">The clustering gave these papers no theme.</p>
 <ol class="papers">${model.unassignedPapers.map((paper) => paperItem(paper)).join('\n')}</ol>
 </article>`;
   return `<section id="themes">
@@ -254,7 +254,7 @@ function methodSection(model: ReportModel): string {
   const { louvain, kmeans } = facts.clustering;
   return `<section id="method">
 <h2>Method</h2>
-<p>Papers were read from the inputs below and deduplicated by arXiv id (keeping the latest version). Concepts were found in titles, abstracts and notes and linked when papers mention them together; themes are ${escapeHtml(model.method)} communities of that concept graph, and each theme's place on the theme map follows the strategic diagram of co-word analysis (Callon, Courtial &amp; Laville, 1991): centrality is the strength of its links to other themes, density the strength of its internal links.</p>
+<p>Papers were read from the inputs below and deduplicated by arXiv id (keeping the latest version). Concepts were found in titles, abstracts and notes and linked when papers mention them together. Themes are ${escapeHtml(model.themesAre)}. Each theme's place on the theme map follows the strategic diagram of co-word analysis (Callon, Courtial &amp; Laville, 1991), computed on the links among its concepts: centrality is the strength of its links to other themes, density the strength of its internal links.</p>
 <h3>Inputs</h3>
 <table><thead><tr><th>File</th><th>Format</th><th class="num">Papers</th><th>List title</th></tr></thead><tbody>${inputs}</tbody></table>
 <h3>Counts</h3>

@@ -41,7 +41,7 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   lines.push('Contents: [Themes](#themes) · [Concepts](#concepts) · [Theme details](#theme-details) · [Papers](#papers) · [Method](#method)', '');
 
   lines.push('## Themes', '');
-  lines.push(`Themes are ${model.method === 'kmeans' ? 'k-means clusters of papers' : `${model.method} communities of the concept co-occurrence graph`}. The quadrant comes from the theme map (centrality against density, after Callon et al. 1991).`, '');
+  lines.push(`Themes are ${model.themesAre}. The quadrant comes from the theme map: centrality against density of the links among each theme's concepts, after Callon et al. (1991).`, '');
   lines.push('| # | Theme | Papers | Concepts | Quadrant | Top concepts |', '| ---: | --- | ---: | ---: | --- | --- |');
   for (const theme of model.themes) {
     lines.push(`| ${theme.id + 1} | [${escapeMarkdown(theme.label)}](#theme-${theme.id + 1}) | ${theme.papers.length} | ${theme.conceptCount} | ${theme.quadrantTitle} | ${theme.topConcepts.map(escapeMarkdown).join(', ')} |`);

@@ -54,6 +54,7 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
     minPapers: options.minPapers ?? ANALYZE_DEFAULTS.minPapers,
     maxConcepts: options.maxConcepts ?? ANALYZE_DEFAULTS.maxConcepts,
     maxGraphPapers: options.maxGraphPapers ?? ANALYZE_STREAM_DEFAULTS.maxGraphPapers,
+    graphInput: options.graphInput ?? ANALYZE_DEFAULTS.graphInput,
   };
   if (!Number.isInteger(settings.maxGraphPapers) || settings.maxGraphPapers < 0) {
     throw new PapergraphError('stream', `maxGraphPapers must be a whole number ≥ 0, got ${settings.maxGraphPapers}`);
@@ -84,7 +85,7 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
 
   // 7. Themes.
   onStage?.('themes');
-  const detected = detectThemes({ papers, concepts, mentions, conceptGraph }, { seed: settings.seed, k: settings.k, resolution: settings.resolution });
+  const detected = detectThemes({ papers, concepts, mentions, conceptGraph }, { seed: settings.seed, k: settings.k, resolution: settings.resolution, graphInput: settings.graphInput });
   issues.push(...detected.issues);
 
   // 8. Metrics, theme colours and layout on both graphs.
@@ -117,6 +118,7 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
       normalization: settings.normalization,
       minPapers: settings.minPapers,
       maxConcepts: settings.maxConcepts,
+      graphInput: settings.graphInput,
       streaming: true,
       maxGraphPapers: settings.maxGraphPapers,
       filterCategories: (options.filter?.categories ?? []).join(' '),

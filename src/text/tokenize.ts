@@ -6,7 +6,10 @@
  * (`hyphenBefore`), so "entropy-collapse" and "entropy collapse" give the same tokens while "GLM-4" can be put
  * back together. Any other punctuation between two tokens sets `breakBefore` (phrases never cross it), and a
  * sentence end (`.`, `!`, `?`, `;`, `:` followed by a space, or a blank line) sets `sentenceBefore` as well.
- * LaTeX and HTML markup is masked first (`maskMarkup`), keeping offsets.
+ * A possessive "'s" is dropped and breaks. LaTeX and HTML markup is masked first (`maskMarkup`), keeping offsets.
+ *
+ * `scanTokens` is the allocation-free core (offsets and flags into reusable typed arrays) used by the matcher's
+ * hot loop; `tokenize` wraps it into objects.
  */
 import { maskMarkup } from './mask-markup.ts';
 
@@ -24,7 +27,21 @@ export interface Token {
   sentenceBefore: boolean;
 }
 
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+export const HYPHEN_BEFORE = 1;
+export const BREAK_BEFORE = 2;
+export const SENTENCE_BEFORE = 4;
+
+/** Reusable token storage: offsets and flags of `count` tokens. */
+export interface TokenBuffer {
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  count: number;
+}
+
+export function createTokenBuffer(capacity = 1024): TokenBuffer {
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), flags: new Uint8Array(capacity), count: 0 };
+}
 
 /** True for ASCII letters and digits, and for letters outside ASCII (accents, Greek); false for CJK and punctuation. */
 export function isWordCode(code: number): boolean {
@@ -41,10 +58,28 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-export function tokenize(input: string): Token[] {
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+function grow(buffer: TokenBuffer): void {
+  const size = buffer.starts.length * 2;
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  const flags = new Uint8Array(size);
+  starts.set(buffer.starts);
+  ends.set(buffer.ends);
+  flags.set(buffer.flags);
+  buffer.starts = starts;
+  buffer.ends = ends;
+  buffer.flags = flags;
+}
+
+/** Tokenizes `input` into `buffer` (reset first); returns the number of tokens. */
+export function scanTokens(input: string, buffer: TokenBuffer): number {
   const text = maskMarkup(input);
-  const tokens: Token[] = [];
   const length = text.length;
+  let count = 0;
   let i = 0;
   let hyphen = false;
   let broken = false;
@@ -56,21 +91,25 @@ export function tokenize(input: string): Token[] {
       i++;
       while (i < length) {
         const c = text.charCodeAt(i);
-        if (isWordCode(c)) {
-          i++;
-        } else if (c === 0x2e && i + 1 < length && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) {
-          i++;
-        } else {
-          break;
-        }
+        if (isWordCode(c)) i++;
+        else if (c === 0x2e && i + 1 < length && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i - 1))) i++;
+        else break;
       }
-      tokens.push({ text: input.slice(start, i), start, end: i, hyphenBefore: hyphen && !sentence, breakBefore: broken || sentence, sentenceBefore: sentence });
+      if (count === buffer.starts.length) grow(buffer);
+      buffer.starts[count] = start;
+      buffer.ends[count] = i;
+      buffer.flags[count] = (hyphen && !sentence ? HYPHEN_BEFORE : 0) | (broken || sentence ? BREAK_BEFORE : 0) | (sentence ? SENTENCE_BEFORE : 0);
+      count++;
       hyphen = false;
       broken = false;
       sentence = false;
       continue;
     }
-    if (HYPHENS.has(code)) {
+    if (code === 0x20) {
+      i++;
+      continue;
+    }
+    if (isHyphen(code)) {
       // A hyphen glued to the previous word and the next one joins them; anything else is a break.
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0x20;
@@ -93,10 +132,32 @@ export function tokenize(input: string): Token[] {
       const next = i + 1 < length ? text.charCodeAt(i + 1) : 0x20;
       if (next === 0x20 || next === 0x0a || code === 0xff1a) sentence = true;
       broken = true;
-    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xa0 && code !== 0x27 && code !== 0x2019) {
+    } else if (code !== 0x09 && code !== 0x0d && code !== 0xa0 && code !== 0x27 && code !== 0x2019) {
       broken = true;
     }
     i++;
+  }
+  buffer.count = count;
+  return count;
+}
+
+const shared = createTokenBuffer();
+
+export function tokenize(input: string): Token[] {
+  const count = scanTokens(input, shared);
+  const tokens = new Array<Token>(count);
+  for (let t = 0; t < count; t++) {
+    const start = shared.starts[t]!;
+    const end = shared.ends[t]!;
+    const flags = shared.flags[t]!;
+    tokens[t] = {
+      text: input.slice(start, end),
+      start,
+      end,
+      hyphenBefore: (flags & HYPHEN_BEFORE) !== 0,
+      breakBefore: (flags & BREAK_BEFORE) !== 0,
+      sentenceBefore: (flags & SENTENCE_BEFORE) !== 0,
+    };
   }
   return tokens;
 }

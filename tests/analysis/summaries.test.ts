@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { THEME_PALETTE } from '../../src/core/palette.ts';
 import { monthRange } from '../../src/analysis/month-range.ts';
 import { summarizeCooccurrence } from '../../src/analysis/summarize-cooccurrence.ts';
 import { summarizeThemeMap } from '../../src/analysis/summarize-theme-map.ts';
@@ -39,7 +40,7 @@ describe('summarizeThemes', () => {
     const summary = summarizeThemes(result);
     const dated = result.paperThemes.filter((entry) => result.papers.find((paper) => paper.id === entry.paperId)?.month !== null).length;
     expect(summary.themeMonths.reduce((sum, row) => sum + row.papers, 0)).toBe(dated);
-    expect(summary.themes.map((theme) => theme.color)).toEqual(['#0072B2', '#E69F00', '#009E73', '#D55E00']);
+    expect(summary.themes.map((theme) => theme.color)).toEqual(THEME_PALETTE.slice(0, 4));
   });
 });
 

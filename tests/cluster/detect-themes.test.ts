@@ -55,6 +55,14 @@ describe.each(['papers', 'concepts'] as const)('detectThemes on the %s graph', (
     }
   });
 
+  it('puts each concept of the concept graph in at most one graph theme', () => {
+    for (const method of ['louvain', 'leiden'] as const) {
+      const listed = result.themes.filter((theme) => theme.method === method).flatMap((theme) => theme.concepts);
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const conceptId of listed) expect(conceptGraph.hasNode(conceptId)).toBe(true);
+    }
+  });
+
   it('recovers the planted topics', () => {
     const truth = corpus.papers.map((paper) => corpus.truth.get(paper.id) ?? -1);
     for (const method of THEME_METHODS) {

@@ -17,6 +17,7 @@ import { buildCharts } from '../../src/charts/build-charts.ts';
 import { buildReportScript } from '../../src/io/build-report-script.ts';
 import { toHtmlReport } from '../../src/report/to-html-report.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
+import { analyze } from '../../src/pipeline.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -131,5 +132,43 @@ describe.skipIf(!available)('report.html in Chromium', () => {
   it('had no console errors, dialogs or network requests', async () => {
     await page.screenshot({ path: join(OUTPUT, 'report-page.png'), fullPage: true });
     expect(errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!available)('report.html for the seed list in Chromium', () => {
+  it('loads without errors, draws its charts and graph, and finds GRPO', async () => {
+    const result = await analyze([resolve(import.meta.dirname, '../../data/rl-entropy-papers.md')]);
+    const html = toHtmlReport(result, { charts: buildCharts(result), assets: { script: await buildReportScript() } });
+    await mkdir(join(OUTPUT, 'report-seed'), { recursive: true });
+    const file = join(OUTPUT, 'report-seed', 'report.html');
+    await writeFile(file, html);
+    const profile = await mkdtemp(join(tmpdir(), 'papergraph-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true, viewport: { width: 1280, height: 900 } });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      await page.locator('#graph').scrollIntoViewIfNeeded();
+      await page.waitForSelector('#graph[data-rendered="true"] canvas', { timeout: 30_000 });
+      await page.fill('#graph-search', 'GRPO');
+      await page.press('#graph-search', 'Enter');
+      await expect.poll(() => page.locator('#concept-panel h3').textContent()).toBe('GRPO');
+      expect(await page.locator('#concept-panel li').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(OUTPUT, 'report-seed-graph.png') });
+      for (const chart of buildCharts(result)) {
+        await page.locator(`[data-chart="${chart.name}"]`).scrollIntoViewIfNeeded();
+        await page.waitForSelector(`[data-chart="${chart.name}"][data-rendered]`, { timeout: 30_000 });
+        expect(await page.locator(`[data-chart="${chart.name}"]`).getAttribute('data-rendered'), chart.name).toBe('true');
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    }
   });
 });

@@ -40,6 +40,7 @@ describe('tokenize', () => {
     expect(maskMarkup(text)).toHaveLength(text.length);
     const tokens = tokenize(text);
     expect(tokens.map((token) => token.text)).toEqual(['a', 'Dynamic', 'Entropy', 'weighting', 'x']);
+    expect(tokens.map((token) => token.breakBefore)).toEqual([true, false, false, true, true]);
     for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
   });
 

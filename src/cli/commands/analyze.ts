@@ -26,6 +26,7 @@ interface AnalyzeCommandOptions {
   k: string;
   resolution: number;
   normalization: 'count' | 'association';
+  graphInput: 'papers' | 'concepts';
   minPapers: number;
   repair: boolean;
   lexicon?: string;
@@ -48,6 +49,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--seed <n>', 'seed for layout, Louvain and k-means', parseIntegerOption('--seed'), ANALYZE_DEFAULTS.seed)
     .option('-k, --k <n|auto>', 'number of k-means clusters, or auto (silhouette)', 'auto')
     .option('--resolution <r>', 'community detection resolution', parseNumberOption('--resolution'), ANALYZE_DEFAULTS.resolution)
+    .addOption(new Option('--graph-input <graph>', 'find graph communities among papers (linked to their most similar papers) or among concepts (co-occurrence graph)').choices(['papers', 'concepts']).default(ANALYZE_DEFAULTS.graphInput))
     .addOption(new Option('--normalization <how>', 'co-occurrence weight').choices(['association', 'count']).default(ANALYZE_DEFAULTS.normalization))
     .option('--min-papers <n>', 'concepts in fewer papers stay out of the concept graph', parseIntegerOption('--min-papers'), ANALYZE_DEFAULTS.minPapers)
     .option('--lexicon <file>', 'extra lexicon (JSON) extending or overriding the shipped one')
@@ -67,7 +69,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .action(async (inputs: string[], options: AnalyzeCommandOptions) => {
       const k = options.k === 'auto' ? 'auto' : parseIntegerOption('--k')(options.k);
       const conceptFiles = await readConceptOptions(options, context.cwd);
-      const common = { seed: options.seed, k: k as number | 'auto', resolution: options.resolution, normalization: options.normalization, minPapers: options.minPapers, concepts: conceptFiles.concepts };
+      const common = { seed: options.seed, k: k as number | 'auto', resolution: options.resolution, normalization: options.normalization, minPapers: options.minPapers, graphInput: options.graphInput, concepts: conceptFiles.concepts };
       // Large JSONL inputs (arXiv snapshot) take the streaming route (issue 8), with progress and Ctrl-C.
       const streamInputs = resolveStreamInputs(inputs, context.cwd);
       const filter = { ...(options.category ? { categories: options.category.flatMap((value) => value.split(',')).filter(Boolean) } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };

@@ -3,18 +3,15 @@
  * every paper's ranked concepts. `--json` prints JSON and nothing else on stdout; `-o FILE` writes it to a file
  * instead (`.csv` gives the table as CSV). Problems in the inputs go to stderr as a count with the first few.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliExit, type CliContext } from '../context.ts';
-import { extractConcepts, type ExtractConceptsOptions } from '../../concepts/extract-concepts.ts';
-import { parseLexicon } from '../../concepts/lexicon.ts';
-import { parseThesaurus } from '../../concepts/thesaurus.ts';
+import { extractConcepts } from '../../concepts/extract-concepts.ts';
+import { loadPapers } from '../../pipeline.ts';
+import { readConceptOptions } from '../concept-options.ts';
 import { isConceptType, CONCEPT_TYPES, type Concept, type Mention, type Paper } from '../../core/types.ts';
 import type { Issue } from '../../core/issues.ts';
-import { readInputs } from '../../io/read-inputs.ts';
-import { parsePaperList } from '../../ingest/parse-paper-list.ts';
-import { mergePapers } from '../../ingest/merge-papers.ts';
 
 interface ConceptsCommandOptions {
   top: string;
@@ -24,12 +21,13 @@ interface ConceptsCommandOptions {
   perPaper?: boolean;
   json?: boolean;
   output?: string;
+  repair: boolean;
 }
 
 export function registerConceptsCommand(program: Command, context: CliContext): void {
   program
     .command('concepts')
-    .description('List the concepts found in paper lists (canonical label, type, papers, aliases, Chinese labels).')
+    .description('list the concepts found in paper lists (canonical label, type, papers, aliases, Chinese labels)')
     .argument('[inputs...]', 'paper list files or folders', ['data/'])
     .option('--top <n>', 'show the n concepts in most papers (0 = all)', '50')
     .option('--type <type>', `only concepts of this type (${CONCEPT_TYPES.join(', ')})`)
@@ -38,23 +36,10 @@ export function registerConceptsCommand(program: Command, context: CliContext): 
     .option('--per-paper', "every paper's ranked concepts instead of the concept table")
     .option('--json', 'print JSON (nothing else goes to stdout)')
     .option('-o, --output <file>', 'write to this file instead of stdout (.csv: the concept table as CSV)')
+    .option('--no-repair', 'do not repair damaged encodings')
     .action(async (inputs: string[], options: ConceptsCommandOptions) => {
       await runConcepts(inputs, options, context);
     });
-}
-
-/** Reads, parses and merges the input lists. One function, so a shared loader can replace it in one line. */
-async function loadPapers(inputs: readonly string[], cwd: string): Promise<{ papers: Paper[]; issues: Issue[] }> {
-  const { files, skipped } = await readInputs(inputs, cwd);
-  const issues: Issue[] = skipped.map((file) => ({ code: 'skipped-file', severity: 'warning', message: `skipped: ${file.reason}`, file: file.path }));
-  const all: Paper[] = [];
-  for (const file of files) {
-    const parsed = parsePaperList(new TextDecoder().decode(file.bytes), { file: file.path });
-    all.push(...parsed.papers);
-    issues.push(...parsed.issues);
-  }
-  const merged = mergePapers(all);
-  return { papers: merged.papers, issues: [...issues, ...merged.issues] };
 }
 
 async function runConcepts(inputs: readonly string[], options: ConceptsCommandOptions, context: CliContext): Promise<void> {
@@ -63,19 +48,11 @@ async function runConcepts(inputs: readonly string[], options: ConceptsCommandOp
   if (options.type !== undefined && !isConceptType(options.type)) {
     throw new CliExit(2, `error: --type must be one of ${CONCEPT_TYPES.join(', ')}, got "${options.type}"`);
   }
-  const { papers, issues } = await loadPapers(inputs, context.cwd);
-  const extractOptions: ExtractConceptsOptions = {};
-  if (options.lexicon !== undefined) {
-    const parsed = parseLexicon(await readText(options.lexicon, context.cwd), options.lexicon);
-    extractOptions.extraLexicon = parsed.entries;
-    issues.push(...parsed.issues);
-  }
-  if (options.thesaurus !== undefined) {
-    const parsed = parseThesaurus(await readText(options.thesaurus, context.cwd), options.thesaurus);
-    extractOptions.thesaurus = parsed.entries;
-    issues.push(...parsed.issues);
-  }
-  const result = extractConcepts(papers, extractOptions);
+  const loaded = await loadPapers(inputs, { cwd: context.cwd, repair: options.repair });
+  const { papers } = loaded;
+  const conceptFiles = await readConceptOptions(options, context.cwd);
+  const issues: Issue[] = [...conceptFiles.issues, ...loaded.issues];
+  const result = extractConcepts(papers, conceptFiles.concepts);
   issues.push(...result.issues);
 
   const byId = new Map(result.concepts.map((concept) => [concept.id, concept] as const));
@@ -96,14 +73,6 @@ async function runConcepts(inputs: readonly string[], options: ConceptsCommandOp
     context.stdout(text);
   }
   reportIssues(issues, context);
-}
-
-async function readText(path: string, cwd: string): Promise<string> {
-  try {
-    return await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    throw new CliExit(1, `error: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
 }
 
 interface PerPaperRow {

@@ -23,7 +23,7 @@ const DEFAULT_MAX_LISTED = 20;
 export function registerFixEncodingCommand(program: Command, context: CliContext): void {
   program
     .command('fix-encoding')
-    .description('Repair mojibake (UTF-8 read as Windows-1254/1252 or Latin-1, even with lost bytes) in a text file.')
+    .description('repair mojibake (UTF-8 read as Windows-1254/1252 or Latin-1, even with lost bytes) in a text file.')
     .argument('<file>', 'text file to repair (never modified)')
     .option('-o, --output <path>', 'write the repaired text here instead of stdout (must differ from the input)')
     .option('--max-listed <n>', 'list at most this many headings and uncertain spans in the summary', String(DEFAULT_MAX_LISTED))

@@ -29,6 +29,7 @@ interface NodeView {
 interface EdgeView {
   size: number;
   color: string;
+  count: number;
 }
 
 const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -40,6 +41,7 @@ const state: { hovered: string | null; selected: string | null; theme: number | 
 const byId = new Map<string, ReportDataNode>(data.nodes.map((node) => [node.id, node]));
 
 let renderer: Sigma<NodeView, EdgeView> | null = null;
+let strongLink = 0;
 let graphDrawn = false;
 whenNear(document.getElementById('graph'), () => {
   renderer = drawGraph();
@@ -101,18 +103,22 @@ function drawGraph(): Sigma<NodeView, EdgeView> | null {
   const graph = new Graph<NodeView, EdgeView>({ type: 'undirected', multi: false });
   for (const node of data.nodes) graph.addNode(node.id, { label: node.label, x: node.x, y: node.y, size: node.size, color: node.color, theme: node.theme });
   const maxCount = Math.max(1, ...data.edges.map((edge) => edge[2]));
+  // At rest only the strongest links are drawn (about three per concept), so the picture is not a hairball; a
+  // hovered or selected concept shows all of its links.
+  const counts = data.edges.map((edge) => edge[2]).sort((a, b) => b - a);
+  strongLink = counts[Math.min(counts.length - 1, data.nodes.length * 3)] ?? 0;
   for (const [source, target, count] of data.edges) {
     const a = data.nodes[source];
     const b = data.nodes[target];
     if (a === undefined || b === undefined || graph.hasEdge(a.id, b.id)) continue;
-    graph.addEdge(a.id, b.id, { size: 0.5 + (2.5 * count) / maxCount, color: '#cfcfcf' });
+    graph.addEdge(a.id, b.id, { size: 0.5 + (2.5 * count) / maxCount, color: '#cfcfcf', count });
   }
   try {
     const sigma = new Sigma<NodeView, EdgeView>(graph, container, {
-      // Sizes are screen pixels (sigma 4 defaults to graph units); labels show for nodes drawn at 7 px or more.
-      settings: { itemSizesReference: 'screen', labelRenderedSizeThreshold: 7, zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio) },
+      // Sizes are screen pixels (sigma 4 defaults to graph units); labels show for nodes drawn at 5 px or more.
+      settings: { itemSizesReference: 'screen', labelRenderedSizeThreshold: 5, zoomToSizeRatioFunction: (ratio) => Math.sqrt(ratio) },
       nodeReducer: (node, display, attributes) => reduceNode(graph, node, display, attributes),
-      edgeReducer: (edge, display) => reduceEdge(graph, edge, display),
+      edgeReducer: (edge, display, attributes) => reduceEdge(graph, edge, display, attributes),
     });
     sigma.on('enterNode', ({ node }) => {
       state.hovered = node;
@@ -152,11 +158,11 @@ function reduceNode(graph: Graph<NodeView, EdgeView>, node: string, display: Nod
   return { ...view, color: FADED, labelVisibility: 'hidden', zIndex: 0 };
 }
 
-function reduceEdge(graph: Graph<NodeView, EdgeView>, edge: string, display: EdgeDisplayData): Partial<EdgeDisplayData> {
+function reduceEdge(graph: Graph<NodeView, EdgeView>, edge: string, display: EdgeDisplayData, attributes: EdgeView): Partial<EdgeDisplayData> {
   const [source, target] = graph.extremities(edge);
   if (state.theme !== null && (graph.getNodeAttribute(source, 'theme') !== state.theme || graph.getNodeAttribute(target, 'theme') !== state.theme)) return { ...display, visibility: 'hidden' };
   const focus = focusOf();
-  if (focus === null) return display;
+  if (focus === null) return attributes.count >= strongLink || state.theme !== null ? display : { ...display, visibility: 'hidden' };
   if (source === focus || target === focus) return { ...display, color: '#7a7a7a' };
   return { ...display, visibility: 'hidden' };
 }
@@ -175,7 +181,9 @@ function focusCamera(id: string): void {
   if (renderer === null) return;
   renderer.refresh({ skipIndexation: true });
   const display = renderer.getNodeDisplayData(id);
-  if (display) void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.6 }, { duration: 400 });
+    // Centre on the concept without zooming in past the point where its neighbours leave the view.
+  const camera = renderer.getCamera();
+  if (display) void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.getState().ratio, 0.9) }, { duration: 400 });
 }
 
 function nodeViewportPosition(id: string): { x: number; y: number } | null {

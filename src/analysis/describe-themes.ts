@@ -1,0 +1,14 @@
+/**
+ * One phrase saying what the themes are, for chart subtitles and the report: k-means clusters of papers, or
+ * Louvain/Leiden communities of papers (paper similarity graph) or of concepts (co-occurrence graph). Which graph
+ * the communities came from is read off Theme.size, which counts papers for paper communities and concepts for
+ * concept communities.
+ */
+import type { Theme, ThemeMethod } from '../core/types.ts';
+
+export function describeThemes(themes: readonly Theme[], method: ThemeMethod): string {
+  if (method === 'kmeans') return 'k-means clusters of papers';
+  const own = themes.filter((theme) => theme.method === method);
+  const ofPapers = own.length > 0 && own.every((theme) => theme.size === theme.papers.length) && own.some((theme) => theme.size !== theme.concepts.length);
+  return ofPapers ? `${method} communities of similar papers, each named by its most characteristic concepts` : `${method} communities of the concept co-occurrence graph`;
+}
