@@ -20,7 +20,7 @@ export const CHART_CONFIG: Config = {
   view: { stroke: null },
   title: { fontSize: 16, fontWeight: 600, anchor: 'start', subtitleFontSize: 12, subtitleColor: '#555555', offset: 12 },
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelColor: '#333333', titleColor: '#333333', gridColor: '#e6e6e6', domainColor: '#888888', tickColor: '#888888', labelLimit: 300 },
-  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelLimit: 0 },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 600, labelLimit: 0, symbolLimit: 40 },
   header: { labelFontSize: 12, titleFontSize: 12 },
   text: { fontSize: 11 },
 };
