@@ -1,5 +1,5 @@
 /**
- * k-means on paper vectors (Lloyd 1982) through ml-kmeans, with k-means++ seeding (Arthur & Vassilvitskii 2007),
+ * k-means on paper vectors (Lloyd 1982; own typed-array implementation in run-kmeans.ts), with k-means++ seeding (Arthur & Vassilvitskii 2007),
  * a fixed seed and several restarts. Rows are
  * L2-normalised first, so Euclidean k-means on them is spherical k-means on cosine similarity (Dhillon & Modha
  * 2001). When k is 'auto' it is the candidate in `kRange` with the highest mean silhouette (Rousseeuw 1987) on a
@@ -15,11 +15,11 @@
  * runs is kept instead. Clusters are renumbered largest first; each row's strength is its cosine similarity to its
  * centroid, clamped to 0..1.
  */
-import { kmeans } from 'ml-kmeans';
 import { PapergraphError } from '../core/errors.ts';
 import { createRandom, DEFAULT_SEED } from '../core/random.ts';
 import { cutAverageLinkage } from './average-linkage.ts';
 import { relabelBySize } from './relabel-by-size.ts';
+import { runKmeans } from './run-kmeans.ts';
 import { buildSilhouetteSample, silhouetteScore } from './silhouette.ts';
 import type { DenseRows } from './truncated-svd.ts';
 
@@ -88,13 +88,15 @@ export function detectKmeansClusters(vectors: DenseRows, options: DetectKmeansCl
     }
     // Candidates run on a fixed sample when N is large; the silhouette always on a fixed sample of that.
     const selection = sampleRows(n, settings.selectionSampleSize, settings.seed);
-    const selected = selection.map((i) => rows[i] ?? []);
-    const selectedVectors: DenseRows = { rowCount: selected.length, dimensions: vectors.dimensions, data: Float64Array.from(selected.flat()) };
+    const d = vectors.dimensions;
+    const selectedData = pickRows(rows, d, selection);
+    const selectedCount = selection.length;
+    const selectedVectors: DenseRows = { rowCount: selectedCount, dimensions: d, data: selectedData };
     const sample = buildSilhouetteSample(selectedVectors, settings.silhouetteSampleSize, settings.seed);
     let bestScore = -Infinity;
-    k = Math.min(low, selected.length);
-    for (let candidate = low; candidate <= Math.min(high, selected.length); candidate++) {
-      const run = bestOfRestarts(selected, candidate, settings.restarts, settings.maxIterations, settings.seed);
+    k = Math.min(low, selectedCount);
+    for (let candidate = low; candidate <= Math.min(high, selectedCount); candidate++) {
+      const run = bestOfRestarts(selectedData, selectedCount, d, candidate, settings.restarts, settings.maxIterations, settings.seed);
       const score = candidate < 2 ? 0 : silhouetteScore(sample, run.clusters, candidate);
       candidates.push({ k: candidate, silhouette: score });
       if (score > bestScore + 1e-12) {
@@ -108,39 +110,37 @@ export function detectKmeansClusters(vectors: DenseRows, options: DetectKmeansCl
   }
   const run =
     settings.consensusRuns > 1 && k > 1
-      ? consensusKmeans(rows, k, settings.consensusRuns, settings.consensusSampleSize, settings.maxIterations, settings.seed)
-      : bestOfRestarts(rows, k, settings.restarts, settings.maxIterations, settings.seed);
+      ? consensusKmeans(rows, n, vectors.dimensions, k, settings.consensusRuns, settings.consensusSampleSize, settings.maxIterations, settings.seed)
+      : bestOfRestarts(rows, n, vectors.dimensions, k, settings.restarts, settings.maxIterations, settings.seed);
   const { membership, count } = relabelBySize(run.clusters);
   const d = vectors.dimensions;
   const centroids = new Float64Array(count * d);
   for (let i = 0; i < n; i++) {
     const c = membership[i] ?? 0;
-    const row = rows[i] ?? [];
-    for (let a = 0; a < d; a++) centroids[c * d + a] = (centroids[c * d + a] ?? 0) + (row[a] ?? 0);
+    for (let a = 0; a < d; a++) centroids[c * d + a] = (centroids[c * d + a] ?? 0) + (rows[i * d + a] ?? 0);
   }
   for (let c = 0; c < count; c++) normalizeInPlace(centroids, c * d, d);
   const strength = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = membership[i] ?? 0;
-    const row = rows[i] ?? [];
     let dot = 0;
-    for (let a = 0; a < d; a++) dot += (row[a] ?? 0) * (centroids[c * d + a] ?? 0);
+    for (let a = 0; a < d; a++) dot += (rows[i * d + a] ?? 0) * (centroids[c * d + a] ?? 0);
     strength[i] = Math.min(1, Math.max(0, dot));
   }
   return { assignment: membership, k: count, chosenBy: settings.k === 'auto' ? 'silhouette' : 'user', candidates, centroids, strength, inertia: run.inertia };
 }
 
-function normalizedRows(vectors: DenseRows): number[][] {
-  const rows: number[][] = [];
+function normalizedRows(vectors: DenseRows): Float64Array {
   const d = vectors.dimensions;
-  for (let i = 0; i < vectors.rowCount; i++) {
-    const row = Array.from(vectors.data.subarray(i * d, (i + 1) * d));
-    let norm = 0;
-    for (const x of row) norm += x * x;
-    norm = Math.sqrt(norm);
-    rows.push(norm > 0 ? row.map((x) => x / norm) : row);
-  }
-  return rows;
+  const data = Float64Array.from(vectors.data.subarray(0, vectors.rowCount * d));
+  for (let i = 0; i < vectors.rowCount; i++) normalizeInPlace(data, i * d, d);
+  return data;
+}
+
+function pickRows(rows: Float64Array, d: number, index: readonly number[]): Float64Array {
+  const out = new Float64Array(index.length * d);
+  index.forEach((i, r) => out.set(rows.subarray(i * d, i * d + d), r * d));
+  return out;
 }
 
 function normalizeInPlace(data: Float64Array, start: number, length: number): void {
@@ -164,24 +164,34 @@ function sampleRows(n: number, size: number, seed: number): number[] {
 }
 
 /** Evidence accumulation on a sample, average-linkage cut at k, then every row to its nearest consensus centroid. */
-function consensusKmeans(rows: number[][], k: number, runs: number, sampleSize: number, maxIterations: number, seed: number): { clusters: number[]; inertia: number } {
-  const sampleIndex = sampleRows(rows.length, sampleSize, seed + 2);
-  const sample = sampleIndex.map((i) => rows[i] ?? []);
-  const s = sample.length;
-  if (s <= k) return bestOfRestarts(rows, k, 1, maxIterations, seed);
+function consensusKmeans(rows: Float64Array, n: number, d: number, k: number, runs: number, sampleSize: number, maxIterations: number, seed: number): { clusters: Int32Array; inertia: number } {
+  const sampleIndex = sampleRows(n, sampleSize, seed + 2);
+  const sample = pickRows(rows, d, sampleIndex);
+  const s = sampleIndex.length;
+  if (s <= k) return bestOfRestarts(rows, n, d, k, 1, maxIterations, seed);
   const random = createRandom(seed);
   const together = new Float32Array(s * s);
+  const members = new Int32Array(s);
+  const starts = new Int32Array(k + 1);
   for (let r = 0; r < runs; r++) {
-    const clusters = kmeans(sample, k, { initialization: 'kmeans++', seed: Math.floor(random() * 2 ** 31), maxIterations }).clusters;
-    for (let a = 0; a < s; a++) {
-      const ca = clusters[a];
-      for (let b = a + 1; b < s; b++) if (clusters[b] === ca) together[a * s + b] = (together[a * s + b] ?? 0) + 1;
+    const clusters = runKmeans(sample, s, d, k, { seed: Math.floor(random() * 2 ** 31), maxIterations }).clusters;
+    // Count pairs cluster by cluster (members bucketed by cluster, ascending), so a run costs Σ size² not S².
+    starts.fill(0);
+    for (let a = 0; a < s; a++) starts[clusters[a]! + 1]!++;
+    for (let c = 0; c < k; c++) starts[c + 1]! += starts[c]!;
+    const fill = starts.slice(0, k);
+    for (let a = 0; a < s; a++) members[fill[clusters[a]!]!++] = a;
+    for (let c = 0; c < k; c++) {
+      for (let x = starts[c]!; x < starts[c + 1]!; x++) {
+        const row = members[x]! * s;
+        for (let y = x + 1; y < starts[c + 1]!; y++) together[row + members[y]!]! += 1;
+      }
     }
   }
   const distances = new Float64Array(s * s);
   for (let a = 0; a < s; a++) {
     for (let b = a + 1; b < s; b++) {
-      const value = 1 - (together[a * s + b] ?? 0) / runs;
+      const value = 1 - together[a * s + b]! / runs;
       distances[a * s + b] = value;
       distances[b * s + a] = value;
     }
@@ -189,48 +199,31 @@ function consensusKmeans(rows: number[][], k: number, runs: number, sampleSize: 
   // Cut with clusters of >= 3 sample rows (when the sample allows); the k largest seed Lloyd, smaller ones dissolve.
   const minSize = s >= 6 * k ? 3 : 1;
   const labels = relabelBySize(cutAverageLinkage(distances, s, k, minSize)).membership;
-  const d = rows[0]?.length ?? 0;
-  const centres: number[][] = Array.from({ length: k }, () => new Array<number>(d).fill(0));
-  const sizes = new Array<number>(k).fill(0);
-  sample.forEach((row, a) => {
+  const centres = new Float64Array(k * d);
+  const sizes = new Int32Array(k);
+  for (let a = 0; a < s; a++) {
     const c = labels[a] ?? 0;
-    if (c >= k) return;
-    sizes[c] = (sizes[c] ?? 0) + 1;
-    const centre = centres[c] ?? [];
-    for (let x = 0; x < d; x++) centre[x] = (centre[x] ?? 0) + (row[x] ?? 0);
-  });
-  centres.forEach((centre, c) => {
-    for (let x = 0; x < d; x++) centre[x] = (centre[x] ?? 0) / Math.max(1, sizes[c] ?? 1);
-  });
-  // One assignment step to the consensus centroids (ml-kmeans with maxIterations 1). Letting Lloyd run on from
-  // here drifts away from the consensus and brings back the seed dependence it removed (measured: run-to-run ARI
-  // 0.87 with Lloyd to convergence vs 0.92 without, on the development corpus).
-  const result = kmeans(rows, k, { initialization: centres, maxIterations: 1 });
-  let inertia = 0;
-  result.clusters.forEach((c, i) => {
-    const centroid = result.centroids[c] ?? [];
-    const row = rows[i] ?? [];
-    for (let a = 0; a < row.length; a++) inertia += ((row[a] ?? 0) - (centroid[a] ?? 0)) ** 2;
-  });
-  return { clusters: result.clusters, inertia };
+    if (c >= k) continue;
+    sizes[c]!++;
+    for (let x = 0; x < d; x++) centres[c * d + x]! += sample[a * d + x]!;
+  }
+  for (let c = 0; c < k; c++) for (let x = 0; x < d; x++) centres[c * d + x] = centres[c * d + x]! / Math.max(1, sizes[c]!);
+  // One assignment step to the consensus centroids. Letting Lloyd run on from here drifts away from the consensus
+  // and brings back the seed dependence it removed (measured: run-to-run ARI 0.87 with Lloyd to convergence vs
+  // 0.92 without, on the development corpus).
+  const result = runKmeans(rows, n, d, k, { seed, maxIterations: 1, initialCentroids: centres });
+  return { clusters: result.clusters, inertia: result.inertia };
 }
 
 /** Runs k-means `restarts` times with seeds drawn from `seed`; keeps the lowest within-cluster sum of squares. */
-function bestOfRestarts(rows: number[][], k: number, restarts: number, maxIterations: number, seed: number): { clusters: number[]; inertia: number } {
-  if (k <= 1 || rows.length <= 1) return { clusters: rows.map(() => 0), inertia: 0 };
-  // Identical rows make k-means++ pick duplicates; with fewer distinct rows than k, cap k.
+function bestOfRestarts(rows: Float64Array, n: number, d: number, k: number, restarts: number, maxIterations: number, seed: number): { clusters: Int32Array; inertia: number } {
+  if (k <= 1 || n <= 1) return { clusters: new Int32Array(n), inertia: 0 };
   const random = createRandom(seed);
-  let best: { clusters: number[]; inertia: number } | null = null;
+  let best: { clusters: Int32Array; inertia: number } | null = null;
   for (let r = 0; r < Math.max(1, restarts); r++) {
     const runSeed = Math.floor(random() * 2 ** 31);
-    const result = kmeans(rows, Math.min(k, rows.length), { initialization: 'kmeans++', seed: runSeed, maxIterations });
-    let inertia = 0;
-    result.clusters.forEach((c, i) => {
-      const centroid = result.centroids[c] ?? [];
-      const row = rows[i] ?? [];
-      for (let a = 0; a < row.length; a++) inertia += ((row[a] ?? 0) - (centroid[a] ?? 0)) ** 2;
-    });
-    if (best === null || inertia < best.inertia - 1e-12) best = { clusters: result.clusters, inertia };
+    const result = runKmeans(rows, n, d, Math.min(k, n), { seed: runSeed, maxIterations });
+    if (best === null || result.inertia < best.inertia - 1e-12) best = { clusters: result.clusters, inertia: result.inertia };
   }
-  return best ?? { clusters: rows.map(() => 0), inertia: 0 };
+  return best ?? { clusters: new Int32Array(n), inertia: 0 };
 }
