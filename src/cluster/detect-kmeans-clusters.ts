@@ -10,8 +10,10 @@
  * sample of at most `consensusSampleSize` rows are combined by evidence accumulation (Fred & Jain 2005, "Combining
  * multiple clusterings using evidence accumulation", IEEE TPAMI 27(6)): the co-association distance 1 − (share of
  * runs putting two rows together) is cut into k clusters by average linkage (outliers left alone by the linkage
- * do not count as clusters, see average-linkage.ts); every row then goes to the nearest of those consensus
- * centroids (one k-means assignment step). With `consensusRuns` ≤ 1 the best of `restarts`
+ * do not count as clusters, see average-linkage.ts); the cut is then refined on the co-association itself (each
+ * sample row moves to the cluster it shares most runs with on average, repeated until nothing moves: a Lloyd-style
+ * fixed point on the evidence matrix, the local search of consensus clustering, cf. Strehl & Ghosh 2002, JMLR 3);
+ * every row then goes to the nearest of those consensus centroids (one k-means assignment step). With `consensusRuns` ≤ 1 the best of `restarts`
  * runs is kept instead. Clusters are renumbered largest first; each row's strength is its cosine similarity to its
  * centroid, clamped to 0..1.
  */
@@ -36,7 +38,7 @@ export interface DetectKmeansClustersOptions {
   silhouetteSampleSize?: number;
   /** Above this many rows, k is chosen on a sample of this size. Default: 2000. */
   selectionSampleSize?: number;
-  /** k-means runs combined into the final consensus (≤ 1: best of `restarts`). Default: 100. */
+  /** k-means runs combined into the final consensus (≤ 1: best of `restarts`). Default: 200. */
   consensusRuns?: number;
   /** Rows in the consensus sample (co-association is S × S). Default: 2000. */
   consensusSampleSize?: number;
@@ -50,7 +52,7 @@ export const DETECT_KMEANS_CLUSTERS_DEFAULTS: Readonly<Required<DetectKmeansClus
   maxIterations: 100,
   silhouetteSampleSize: 2000,
   selectionSampleSize: 2000,
-  consensusRuns: 100,
+  consensusRuns: 200,
   consensusSampleSize: 2000,
 });
 
@@ -199,6 +201,10 @@ function consensusKmeans(rows: Float64Array, n: number, d: number, k: number, ru
   // Cut with clusters of >= 3 sample rows (when the sample allows); the k largest seed Lloyd, smaller ones dissolve.
   const minSize = s >= 6 * k ? 3 : 1;
   const labels = relabelBySize(cutAverageLinkage(distances, s, k, minSize)).membership;
+  // The cut alone hinges on near-ties in the dendrogram; moving rows to their best-agreeing cluster (a fixed point
+  // on the co-association itself, so on all runs at once) removes part of that seed dependence (measured on the
+  // development corpus at k = 20: run-to-run ARI 0.895 without, 0.916 with; 0.929 with 200 runs).
+  refineByCoassociation(together, s, k, runs, labels, 50);
   const centres = new Float64Array(k * d);
   const sizes = new Int32Array(k);
   for (let a = 0; a < s; a++) {
@@ -213,6 +219,45 @@ function consensusKmeans(rows: Float64Array, n: number, d: number, k: number, ru
   // 0.92 without, on the development corpus).
   const result = runKmeans(rows, n, d, k, { seed, maxIterations: 1, initialCentroids: centres });
   return { clusters: result.clusters, inertia: result.inertia };
+}
+
+/**
+ * Moves each sample row to the cluster (among the k) with the highest mean co-association to its other members,
+ * all rows at once, until nothing moves or `maxRounds`; rows in clusters beyond k join too.
+ */
+function refineByCoassociation(together: Float32Array, s: number, k: number, runs: number, labels: Int32Array, maxRounds: number): void {
+  const sums = new Float64Array(k);
+  const sizes = new Int32Array(k);
+  const next = new Int32Array(s);
+  for (let round = 0; round < maxRounds; round++) {
+    sizes.fill(0);
+    for (let a = 0; a < s; a++) if (labels[a]! < k) sizes[labels[a]!]!++;
+    let moved = false;
+    for (let a = 0; a < s; a++) {
+      sums.fill(0);
+      for (let b = 0; b < s; b++) {
+        const c = labels[b]!;
+        if (b === a || c >= k) continue;
+        sums[c]! += a < b ? together[a * s + b]! : together[b * s + a]!;
+      }
+      const own = labels[a]!;
+      let best = own < k ? own : 0;
+      let bestScore = -Infinity;
+      for (let c = 0; c < k; c++) {
+        const size = sizes[c]! - (c === own ? 1 : 0);
+        if (size <= 0) continue;
+        const score = sums[c]! / size / runs;
+        if (score > bestScore + 1e-12 || (c === own && score >= bestScore - 1e-12)) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      next[a] = best;
+      if (best !== own) moved = true;
+    }
+    labels.set(next);
+    if (!moved) break;
+  }
 }
 
 /** Runs k-means `restarts` times with seeds drawn from `seed`; keeps the lowest within-cluster sum of squares. */

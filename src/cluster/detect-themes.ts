@@ -18,7 +18,7 @@
  * Deterministic for the same input and options: all randomness derives from `seed`.
  *
  * Work budget: the repeated runs (consensus, stability) are 'auto' by default and shrink above `LARGE_CORPUS`
- * papers — graph consensus 25 → 5 runs, k-means consensus 100 → 20 runs, stability 4 → 2 extra seeds — because
+ * papers — graph consensus 25 → 5 runs, k-means consensus 200 → 20 runs, stability 4 → 2 extra seeds — because
  * their cost is linear in the number of runs and the per-run cost grows with N (measured at 10k papers: Leiden
  * 1.4 s, one k-means at k = 40 about 10 s per restart through ml-kmeans on a loaded machine).
  */
@@ -74,7 +74,7 @@ export interface DetectThemesOptions {
   kRange?: readonly [number, number] | null;
   /** k-means restarts per candidate k. Default: 5. */
   restarts?: number;
-  /** k-means runs combined into the final consensus (≤ 1: best of restarts). Default: 'auto' = 100, or 20 for a large corpus. */
+  /** k-means runs combined into the final consensus (≤ 1: best of restarts). Default: 'auto' = 200, or 20 for a large corpus. */
   kmeansConsensusRuns?: number | 'auto';
   /** LSA dimensions, or 'auto' = clamp(round(sqrt(N)), 10, 100). Default: 'auto'. */
   dimensions?: number | 'auto';
@@ -289,7 +289,7 @@ function resolveOptions(options: DetectThemesOptions, paperCount: number): Resol
   const settings: ResolvedOptions = {
     ...given,
     graphConsensusRuns: given.graphConsensusRuns === 'auto' ? (large ? 5 : 25) : given.graphConsensusRuns,
-    kmeansConsensusRuns: given.kmeansConsensusRuns === 'auto' ? (large ? 20 : 100) : given.kmeansConsensusRuns,
+    kmeansConsensusRuns: given.kmeansConsensusRuns === 'auto' ? (large ? 20 : 200) : given.kmeansConsensusRuns,
     stabilityRuns: given.stabilityRuns === 'auto' ? (large ? 2 : 4) : given.stabilityRuns,
   };
   if (!(GRAPH_METHODS as readonly string[]).includes(settings.graphMethod)) {
