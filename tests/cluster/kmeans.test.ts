@@ -27,6 +27,16 @@ describe('detectKmeansClusters', () => {
     for (const s of a.strength) expect(s).toBeGreaterThanOrEqual(0);
   });
 
+  it('gives nearly the same consensus clusters for different seeds on overlapping planted groups', () => {
+    const { data, truth } = plantedPoints(6, 30, 10, 0.9, 21);
+    const rows = { rowCount: truth.length, dimensions: 10, data };
+    const reference = detectKmeansClusters(rows, { k: 6, seed: 42, consensusRuns: 50 }).assignment;
+    for (const seed of [43, 44, 45]) {
+      const other = detectKmeansClusters(rows, { k: 6, seed, consensusRuns: 50 }).assignment;
+      expect(comparePartitions(reference, other).ari).toBeGreaterThan(0.9);
+    }
+  });
+
   it('rejects a bad k', () => {
     expect(() => detectKmeansClusters({ rowCount: 2, dimensions: 1, data: Float64Array.from([1, 2]) }, { k: 0 })).toThrow(/^papergraph\/cluster\/detect-kmeans-clusters/);
   });
