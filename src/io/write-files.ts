@@ -6,7 +6,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PapergraphError } from '../core/errors.ts';
@@ -23,12 +23,22 @@ export interface WriteFilesOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Throws a clear error when `outDir` cannot be an output folder (it is an existing file). Commands call it before
+ * a long analysis, so a wrong `--out` fails at once instead of after the work; writeFilesAtomic checks it again.
+ */
+export async function assertOutputFolder(outDir: string): Promise<void> {
+  const info = await stat(outDir).catch(() => null);
+  if (info !== null && !info.isDirectory()) throw new PapergraphError('io', `output path ${outDir} is a file, not a folder; give --out a folder (it is created when missing)`);
+}
+
 export async function writeFilesAtomic(outDir: string, files: readonly OutputFile[], options: WriteFilesOptions = {}): Promise<string[]> {
   const target = resolve(outDir);
   for (const file of files) {
     const full = resolve(target, file.path);
     if (!full.startsWith(target + sep)) throw new PapergraphError('io', `refusing to write ${file.path}: it is outside ${outDir}`);
   }
+  await assertOutputFolder(target);
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${baseName(target)}-partial-`));
   try {

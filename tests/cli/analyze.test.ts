@@ -75,6 +75,14 @@ describe('papergraph analyze (in-process)', () => {
     await expect(stat(join(work, 'never'))).rejects.toThrow();
   });
 
+  it('refuses an --out that is a file before doing any work, and leaves the file alone', async () => {
+    await writeFile(join(work, 'taken'), 'mine');
+    const run = await runCliCaptured(['analyze', 'lists/seed.md', '--out', 'taken'], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/output path .*taken is a file, not a folder/);
+    expect(await readFile(join(work, 'taken'), 'utf8')).toBe('mine');
+  });
+
   it('rejects bad option values with the option named', async () => {
     const run = await runCliCaptured(['analyze', 'lists', '--seed', 'abc'], work);
     expect(run.code).not.toBe(0);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '../../pipeline.ts';
 import { buildOutputFiles } from '../../outputs.ts';
-import { writeFilesAtomic } from '../../io/write-files.ts';
+import { assertOutputFolder, writeFilesAtomic } from '../../io/write-files.ts';
 import { readChartFonts } from '../../io/read-fonts.ts';
 import { buildReportScript } from '../../io/build-report-script.ts';
 import { readConceptOptions } from '../concept-options.ts';
@@ -67,6 +67,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
       `\nExamples:\n  papergraph analyze                      # ${DEFAULT_INPUT}/ into ${DEFAULT_OUT}/\n  papergraph analyze lists/ more.md -o out --seed 7 -k 6\n`,
     )
     .action(async (inputs: string[], options: AnalyzeCommandOptions) => {
+      await assertOutputFolder(resolve(context.cwd, options.out));
       const k = options.k === 'auto' ? 'auto' : parseIntegerOption('--k')(options.k);
       const conceptFiles = await readConceptOptions(options, context.cwd);
       const common = { seed: options.seed, k: k as number | 'auto', resolution: options.resolution, normalization: options.normalization, minPapers: options.minPapers, graphInput: options.graphInput, concepts: conceptFiles.concepts };

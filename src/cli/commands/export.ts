@@ -12,7 +12,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { analyze, ANALYZE_DEFAULTS } from '../../pipeline.ts';
 import { EXPORT_FORMATS, EXPORT_GRAPHS, toGraphExports, type ExportFormat, type ExportGraphs } from '../../export/to-graph-exports.ts';
 import { GEXF_VERSIONS, type GexfVersion } from '../../export/to-gexf.ts';
-import { writeFilesAtomic } from '../../io/write-files.ts';
+import { assertOutputFolder, writeFilesAtomic } from '../../io/write-files.ts';
 import type { CliContext } from '../context.ts';
 import { parseIntegerOption } from '../parse-options.ts';
 
@@ -46,6 +46,7 @@ export function registerExportCommand(program: Command, context: CliContext): vo
         '  papergraph export list.md --format gexf graphml csv --gexf-version 1.2draft --graph concepts\n',
     )
     .action(async (inputs: string[], options: ExportCommandOptions) => {
+      await assertOutputFolder(resolve(context.cwd, options.out));
       const result = await analyze(inputs, { cwd: context.cwd, seed: options.seed });
       const { files, issues } = toGraphExports(result, {
         formats: [...new Set(options.format)],
