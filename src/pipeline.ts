@@ -111,7 +111,7 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
 
 /** Steps 5–8 on papers already loaded. */
 export function analyzePapers(loaded: LoadPapersResult, options: AnalyzeOptions = {}): AnalysisResult {
-  const settings = resolveOptions(options);
+  const settings = resolveAnalyzeOptions(options);
   const issues: Issue[] = [...loaded.issues];
   const { papers } = loaded;
 
@@ -165,7 +165,8 @@ export function analyzePapers(loaded: LoadPapersResult, options: AnalyzeOptions 
   };
 }
 
-function resolveOptions(options: AnalyzeOptions): typeof ANALYZE_DEFAULTS {
+/** The options in force, defaults filled in and checked once; shared by analyze() and the streaming route. */
+export function resolveAnalyzeOptions(options: AnalyzeOptions): typeof ANALYZE_DEFAULTS {
   const settings = { ...ANALYZE_DEFAULTS };
   for (const key of Object.keys(settings) as (keyof typeof ANALYZE_DEFAULTS)[]) {
     const value = options[key];

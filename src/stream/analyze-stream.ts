@@ -23,7 +23,7 @@ import type { Issue } from '../core/issues.ts';
 import type { AnalysisResult } from '../core/result.ts';
 import type { Concept, Mention, Paper } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
-import { ANALYZE_DEFAULTS, type AnalyzeOptions } from '../pipeline.ts';
+import { resolveAnalyzeOptions, type AnalyzeOptions } from '../pipeline.ts';
 import { buildPaperConceptGraph } from '../graph/build-paper-concept-graph.ts';
 import { buildCooccurrenceGraph } from '../graph/build-cooccurrence-graph.ts';
 import { assignMetrics } from '../graph/assign-metrics.ts';
@@ -46,16 +46,7 @@ export const ANALYZE_STREAM_DEFAULTS = Object.freeze({ maxGraphPapers: 2000 });
 
 export async function analyzeStream(inputs: readonly StreamInput[], options: AnalyzeStreamOptions = {}): Promise<AnalysisResult> {
   if (inputs.length === 0) throw new PapergraphError('stream', 'no input given: name a .jsonl or .jsonl.gz file');
-  const settings = {
-    seed: options.seed ?? ANALYZE_DEFAULTS.seed,
-    k: options.k ?? ANALYZE_DEFAULTS.k,
-    resolution: options.resolution ?? ANALYZE_DEFAULTS.resolution,
-    normalization: options.normalization ?? ANALYZE_DEFAULTS.normalization,
-    minPapers: options.minPapers ?? ANALYZE_DEFAULTS.minPapers,
-    maxConcepts: options.maxConcepts ?? ANALYZE_DEFAULTS.maxConcepts,
-    maxGraphPapers: options.maxGraphPapers ?? ANALYZE_STREAM_DEFAULTS.maxGraphPapers,
-    graphInput: options.graphInput ?? ANALYZE_DEFAULTS.graphInput,
-  };
+  const settings = { ...resolveAnalyzeOptions(options), maxGraphPapers: options.maxGraphPapers ?? ANALYZE_STREAM_DEFAULTS.maxGraphPapers };
   if (!Number.isInteger(settings.maxGraphPapers) || settings.maxGraphPapers < 0) {
     throw new PapergraphError('stream', `maxGraphPapers must be a whole number ≥ 0, got ${settings.maxGraphPapers}`);
   }
