@@ -77,51 +77,20 @@ if (until === 'aggregate') {
   concepts = result.concepts.length;
   mentions = result.mentions.length;
   conceptGraph = { nodes: result.conceptGraph.order, edges: result.conceptGraph.size };
-  // Outputs, timed per part around the same public functions src/outputs.ts calls, in the same order.
+  // Outputs, timed per step of src/outputs.ts (buildOutputFiles is these three calls).
   enter('exports');
-  const { toGexf } = await import('../src/export/to-gexf.ts');
-  const { toGraphExports } = await import('../src/export/to-graph-exports.ts');
-  const tables = await import('../src/export/to-analysis-tables.ts');
-  const { toIssuesCsv } = await import('../src/export/to-issues-csv.ts');
-  const { toThemesJson } = await import('../src/export/to-themes-json.ts');
-  const { toGraphologyJson } = await import('../src/export/to-graphology-json.ts');
+  const outputs = await import('../src/outputs.ts');
   const { fullPaperConceptGraphFiles } = await import('../src/cli/stream-inputs.ts');
-  const exports = toGraphExports(result, { dir: 'exports' });
-  const files: OutputFile[] = [
-    { path: 'papers.json', data: tables.toPapersJson(result) },
-    { path: 'papers.csv', data: tables.toPapersCsv(result) },
-    { path: 'concepts.csv', data: tables.toConceptsCsv(result) },
-    { path: 'mentions.csv', data: tables.toMentionsCsv(result) },
-    { path: 'themes.json', data: toThemesJson(result) },
-    { path: 'themes.csv', data: tables.toThemesCsv(result) },
-    { path: 'paper_themes.csv', data: tables.toPaperThemesCsv(result) },
-    { path: 'graph.gexf', data: toGexf(result.paperConceptGraph).xml },
-    { path: 'concepts.gexf', data: toGexf(result.conceptGraph).xml },
-    { path: 'graph.json', data: toGraphologyJson(result.paperConceptGraph).json },
-    ...exports.files,
-    { path: 'issues.csv', data: toIssuesCsv([...result.issues, ...exports.issues]) },
-    // Streamed at write time (the write stage includes generating it).
-    ...fullPaperConceptGraphFiles(result),
-  ];
+  const tables = outputs.buildTableFiles(result);
+  // The full paper–concept graph is streamed at write time (the write stage includes generating it).
+  const files: OutputFile[] = [...tables.files, ...fullPaperConceptGraphFiles(result)];
   enter('charts');
-  const { buildCharts } = await import('../src/charts/build-charts.ts');
-  const { renderChart } = await import('../src/charts/render-chart.ts');
   const { readChartFonts } = await import('../src/io/read-fonts.ts');
-  const fonts = await readChartFonts();
-  const charts = buildCharts(result);
-  for (const chart of charts) {
-    const rendered = await renderChart(chart.spec, { fonts });
-    files.push({ path: `charts/${chart.name}.vl.json`, data: JSON.stringify(chart.spec) }, { path: `charts/${chart.name}.svg`, data: rendered.svg }, { path: `charts/${chart.name}.png`, data: rendered.png });
-  }
+  const charts = await outputs.buildChartFiles(result, { fonts: await readChartFonts() });
+  files.push(...charts.files);
   enter('report');
-  const { toMarkdownReport } = await import('../src/report/to-markdown-report.ts');
-  const { toHtmlReport } = await import('../src/report/to-html-report.ts');
   const { buildReportScript } = await import('../src/io/build-report-script.ts');
-  const reported = { ...result, issues: [...result.issues, ...exports.issues] };
-  files.push(
-    { path: 'report.md', data: toMarkdownReport(reported, { charts: charts.map((chart) => ({ name: chart.name, title: chart.title, file: `charts/${chart.name}.png` })) }) },
-    { path: 'report.html', data: toHtmlReport(reported, { charts, assets: { script: await buildReportScript() } }) },
-  );
+  files.push(...outputs.buildReportFiles({ ...result, issues: [...result.issues, ...tables.issues] }, charts.charts, { reportScript: await buildReportScript() }));
   outputFiles = files.length;
   enter('write');
   const { writeFilesAtomic } = await import('../src/io/write-files.ts');

@@ -18,7 +18,7 @@ import { toThemesJson } from './export/to-themes-json.ts';
 import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-exports.ts';
 import { toGexf } from './export/to-gexf.ts';
 import { toGraphologyJson } from './export/to-graphology-json.ts';
-import { buildCharts } from './charts/build-charts.ts';
+import { buildCharts, type BuiltChart } from './charts/build-charts.ts';
 import { renderChart, type ChartFonts } from './charts/render-chart.ts';
 import { toMarkdownReport } from './report/to-markdown-report.ts';
 import { toHtmlReport } from './report/to-html-report.ts';
@@ -39,16 +39,19 @@ export interface BuildOutputFilesResult {
 }
 
 export async function buildOutputFiles(result: AnalysisResult, options: BuildOutputFilesOptions): Promise<BuildOutputFilesResult> {
-  const gexfVersion = options.gexfVersion ?? '1.3';
-  const issues: Issue[] = [];
+  const tables = buildTableFiles(result, options);
+  const charts = await buildChartFiles(result, options);
+  const report = buildReportFiles({ ...result, issues: [...result.issues, ...tables.issues] }, charts.charts, options);
+  return { files: [...tables.files, ...charts.files, ...report], issues: tables.issues };
+}
 
-  // 1. Graphs first, so their issues reach issues.csv.
+/** Steps 1–2: graphs in every format (first, so their issues reach issues.csv), then the tables. */
+export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutputFilesOptions, 'gexfVersion'> = {}): BuildOutputFilesResult {
+  const gexfVersion = options.gexfVersion ?? '1.3';
   const paperGexf = toGexf(result.paperConceptGraph, { version: gexfVersion, title: 'papergraph: paper–concept graph' });
   const conceptGexf = toGexf(result.conceptGraph, { version: gexfVersion, title: 'papergraph: concept co-occurrence graph' });
   const exports = toGraphExports(result, { dir: 'exports', gexfVersion });
-  issues.push(...exports.issues);
-
-  // 2. Tables.
+  const issues: Issue[] = [...exports.issues];
   const files: OutputFile[] = [
     { path: 'papers.json', data: toPapersJson(result) },
     { path: 'papers.csv', data: toPapersCsv(result) },
@@ -61,11 +64,15 @@ export async function buildOutputFiles(result: AnalysisResult, options: BuildOut
     { path: 'concepts.gexf', data: conceptGexf.xml },
     { path: 'graph.json', data: toGraphologyJson(result.paperConceptGraph).json },
     ...exports.files,
+    { path: 'issues.csv', data: toIssuesCsv([...result.issues, ...issues]) },
   ];
-  files.push({ path: 'issues.csv', data: toIssuesCsv([...result.issues, ...issues]) });
+  return { files, issues };
+}
 
-  // 3. Charts, each as its Vega-Lite spec, SVG and PNG.
+/** Step 3: every chart as its Vega-Lite spec, SVG and PNG. */
+export async function buildChartFiles(result: AnalysisResult, options: Pick<BuildOutputFilesOptions, 'fonts'>): Promise<{ files: OutputFile[]; charts: BuiltChart[] }> {
   const charts = buildCharts(result);
+  const files: OutputFile[] = [];
   for (const chart of charts) {
     const rendered = await renderChart(chart.spec, { fonts: options.fonts });
     files.push(
@@ -74,12 +81,13 @@ export async function buildOutputFiles(result: AnalysisResult, options: BuildOut
       { path: `charts/${chart.name}.png`, data: rendered.png },
     );
   }
+  return { files, charts };
+}
 
-  // 4. The report, with what was found while writing the files above.
-  const reported = { ...result, issues: [...result.issues, ...issues] };
-  files.push(
-    { path: 'report.md', data: toMarkdownReport(reported, { charts: charts.map((chart) => ({ name: chart.name, title: chart.title, file: `charts/${chart.name}.png` })) }) },
-    { path: 'report.html', data: toHtmlReport(reported, { charts, assets: { script: options.reportScript } }) },
-  );
-  return { files, issues };
+/** Step 4: the report, given the result with every issue (including those met while writing the tables). */
+export function buildReportFiles(result: AnalysisResult, charts: readonly BuiltChart[], options: Pick<BuildOutputFilesOptions, 'reportScript'>): OutputFile[] {
+  return [
+    { path: 'report.md', data: toMarkdownReport(result, { charts: charts.map((chart) => ({ name: chart.name, title: chart.title, file: `charts/${chart.name}.png` })) }) },
+    { path: 'report.html', data: toHtmlReport(result, { charts, assets: { script: options.reportScript } }) },
+  ];
 }
