@@ -14,7 +14,7 @@ import { detectLeidenCommunities } from './detect-leiden-communities.ts';
 import { detectLouvainCommunities } from './detect-louvain-communities.ts';
 import { modularity } from './modularity.ts';
 import { relabelBySize } from './relabel-by-size.ts';
-import { buildWeightedNetwork } from './weighted-network.ts';
+import { buildWeightedNetwork, weightedNetworkFromEdges, type WeightedNetwork } from './weighted-network.ts';
 
 export interface DetectConsensusCommunitiesOptions {
   method?: 'louvain' | 'leiden';
@@ -40,49 +40,94 @@ export const DETECT_CONSENSUS_COMMUNITIES_DEFAULTS: Readonly<Required<DetectCons
 export function detectConsensusCommunities(graph: AbstractGraph, options: DetectConsensusCommunitiesOptions = {}): CommunityDetection {
   const settings = { ...DETECT_CONSENSUS_COMMUNITIES_DEFAULTS, ...options };
   const original = buildWeightedNetwork(graph);
-  const detect = (g: AbstractGraph, seed: number, resolution: number): CommunityDetection =>
-    settings.method === 'louvain' ? detectLouvainCommunities(g, { seed, resolution }) : detectLeidenCommunities(g, { seed, resolution });
   const random = createRandom(settings.seed);
   const nextSeed = (): number => Math.floor(random() * 2 ** 31);
-  if (settings.runs <= 1 || graph.size === 0) return detect(graph, settings.seed, settings.resolution);
-  let current: AbstractGraph = graph;
+  if (settings.runs <= 1 || graph.size === 0) return detect(settings.method, graph, original, settings.seed, settings.resolution);
+  // Rounds work on an edge list in the graph's edge order (so the consensus graph given to Louvain lists its edges
+  // as graphology would) and on CSR networks; a graphology graph is only built for Louvain, once per round.
+  const keys = original.keys;
+  let edges = graphEdges(graph, keys);
+  let currentGraph: AbstractGraph | null = graph;
+  let current = original;
   let resolution = settings.resolution;
   let result: CommunityDetection | null = null;
   for (let round = 0; round < settings.maxRounds; round++) {
-    const partitions = Array.from({ length: settings.runs }, () => detect(current, nextSeed(), resolution));
+    if (currentGraph === null && settings.method === 'louvain') currentGraph = graphOf(keys, edges);
+    const partitions = Array.from({ length: settings.runs }, () => detect(settings.method, currentGraph, current, nextSeed(), resolution));
     const first = partitions[0];
     if (first === undefined) break;
     result = first;
-    const index = new Map(first.keys.map((key, i) => [key, i]));
-    const agree = partitions.every((p) => samePartition(p.membership, first.membership));
-    if (agree) break;
-    const consensus = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-    current.forEachNode((node) => consensus.addNode(node));
-    // Each node keeps at least its strongest consensus edge, so no node is cut loose by the threshold.
-    const strongest = new Map<string, [string, string, number]>();
-    current.forEachEdge((_edge, _attributes, source, target) => {
-      const i = index.get(source) ?? 0;
-      const j = index.get(target) ?? 0;
-      let together = 0;
-      for (const p of partitions) if (p.membership[i] === p.membership[j]) together++;
-      const share = together / partitions.length;
-      if (share >= settings.threshold) consensus.addEdge(source, target, { weight: share });
-      else if (share > 0) {
-        for (const end of [source, target]) if ((strongest.get(end)?.[2] ?? 0) < share) strongest.set(end, [source, target, share]);
-      }
-    });
-    for (const [node, [source, target, share]] of strongest) {
-      if (consensus.degree(node) === 0 && !consensus.hasEdge(source, target)) consensus.addEdge(source, target, { weight: share });
-    }
-    current = consensus;
+    if (partitions.every((p) => samePartition(p.membership, first.membership))) break;
+    edges = consensusEdges(edges, keys.length, partitions, settings.threshold);
+    current = weightedNetworkFromEdges(keys, edges);
+    currentGraph = null;
     // On the consensus graph, communities are already dense: the resolution has done its work in round one.
     resolution = 1;
   }
-  if (result === null) return detect(graph, settings.seed, settings.resolution);
-  const position = new Map(result.keys.map((key, i) => [key, i]));
-  const raw = Int32Array.from(original.keys, (key) => result?.membership[position.get(key) ?? 0] ?? 0);
-  const { membership, count } = relabelBySize(raw);
-  return { keys: original.keys, membership, count, modularity: modularity(original, membership, settings.resolution), resolution: settings.resolution };
+  if (result === null) return detect(settings.method, graph, original, settings.seed, settings.resolution);
+  const { membership, count } = relabelBySize(result.membership);
+  return { keys, membership, count, modularity: modularity(original, membership, settings.resolution), resolution: settings.resolution };
+}
+
+function detect(method: 'louvain' | 'leiden', graph: AbstractGraph | null, network: WeightedNetwork, seed: number, resolution: number): CommunityDetection {
+  if (method === 'leiden') return detectLeidenCommunities(network, { seed, resolution });
+  if (graph === null) throw new Error('detectConsensusCommunities: Louvain needs the graphology graph');
+  return detectLouvainCommunities(graph, { seed, resolution, network });
+}
+
+type Edge = [number, number, number];
+
+/** The graph's edges as [source index, target index, weight], in graphology's edge order. */
+function graphEdges(graph: AbstractGraph, keys: readonly string[]): Edge[] {
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const edges: Edge[] = [];
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    const raw: unknown = attributes.weight;
+    edges.push([index.get(source) ?? 0, index.get(target) ?? 0, typeof raw === 'number' && Number.isFinite(raw) ? raw : 1]);
+  });
+  return edges;
+}
+
+/**
+ * Each edge re-weighted by the share of runs that put its ends together; edges below `threshold` dropped, except
+ * that each node keeps at least its strongest consensus edge, so no node is cut loose by the threshold.
+ */
+function consensusEdges(edges: readonly Edge[], nodeCount: number, partitions: readonly CommunityDetection[], threshold: number): Edge[] {
+  const kept: Edge[] = [];
+  const degree = new Uint32Array(nodeCount);
+  // Strongest sub-threshold edge per node, in the order nodes first got one.
+  const strongest = new Map<number, Edge>();
+  const memberships = partitions.map((p) => p.membership);
+  for (const [source, target] of edges) {
+    let together = 0;
+    for (const membership of memberships) if (membership[source] === membership[target]) together++;
+    const share = together / memberships.length;
+    if (share >= threshold) {
+      kept.push([source, target, share]);
+      degree[source]!++;
+      degree[target]!++;
+    } else if (share > 0) {
+      for (const end of [source, target]) if ((strongest.get(end)?.[2] ?? 0) < share) strongest.set(end, [source, target, share]);
+    }
+  }
+  const added = new Set<number>();
+  for (const [node, [source, target, share]] of strongest) {
+    const pair = source < target ? source * nodeCount + target : target * nodeCount + source;
+    if (degree[node] === 0 && !added.has(pair)) {
+      kept.push([source, target, share]);
+      degree[source]!++;
+      degree[target]!++;
+      added.add(pair);
+    }
+  }
+  return kept;
+}
+
+function graphOf(keys: readonly string[], edges: readonly Edge[]): AbstractGraph {
+  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  for (const key of keys) graph.addNode(key);
+  for (const [source, target, weight] of edges) graph.addEdge(keys[source], keys[target], { weight });
+  return graph;
 }
 
 function samePartition(a: Int32Array, b: Int32Array): boolean {

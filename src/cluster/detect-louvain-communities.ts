@@ -12,7 +12,7 @@ import { createRandom, DEFAULT_SEED } from '../core/random.ts';
 import type { CommunityDetection } from './community-detection.ts';
 import { modularity } from './modularity.ts';
 import { relabelBySize } from './relabel-by-size.ts';
-import { buildWeightedNetwork } from './weighted-network.ts';
+import { buildWeightedNetwork, type WeightedNetwork } from './weighted-network.ts';
 
 export interface DetectLouvainCommunitiesOptions {
   /** γ: higher gives more, smaller communities. Default: 1. */
@@ -21,9 +21,11 @@ export interface DetectLouvainCommunitiesOptions {
   seed?: number;
   /** Edge attribute holding the weight. Default: 'weight'. */
   weightAttribute?: string;
+  /** The graph's CSR network (weighted-network.ts), when the caller has it already; used for the modularity. */
+  network?: WeightedNetwork;
 }
 
-export const DETECT_LOUVAIN_COMMUNITIES_DEFAULTS: Readonly<Required<DetectLouvainCommunitiesOptions>> = Object.freeze({
+export const DETECT_LOUVAIN_COMMUNITIES_DEFAULTS: Readonly<Required<Omit<DetectLouvainCommunitiesOptions, 'network'>>> = Object.freeze({
   resolution: 1,
   seed: DEFAULT_SEED,
   weightAttribute: 'weight',
@@ -34,7 +36,7 @@ export function detectLouvainCommunities(graph: AbstractGraph, options: DetectLo
   if (!(settings.resolution > 0) || !Number.isFinite(settings.resolution)) {
     throw new PapergraphError('cluster/detect-louvain-communities', `resolution must be a positive number, got ${settings.resolution}`);
   }
-  const network = buildWeightedNetwork(graph, settings.weightAttribute);
+  const network = options.network ?? buildWeightedNetwork(graph, settings.weightAttribute);
   const raw = new Int32Array(network.nodeCount);
   if (graph.size > 0) {
     const weightAttribute = settings.weightAttribute;
