@@ -8,6 +8,7 @@ import { conceptNetworkChart } from './concept-network-chart.ts';
 import { conceptsPerMonthChart } from './concepts-per-month-chart.ts';
 import { cooccurrenceHeatmapChart } from './cooccurrence-heatmap-chart.ts';
 import { firstSeenChart } from './first-seen-chart.ts';
+import { themeCrosswalkChart } from './theme-crosswalk-chart.ts';
 import { themeMapChart } from './theme-map-chart.ts';
 import { themeMonthsChart } from './theme-months-chart.ts';
 import { themeSizesChart } from './theme-sizes-chart.ts';
@@ -20,6 +21,7 @@ export const CHART_NAMES = [
   'theme-sizes',
   'theme-months',
   'theme-map',
+  'theme-crosswalk',
   'cooccurrence-heatmap',
   'concept-network',
 ] as const;
@@ -38,6 +40,7 @@ const BUILDERS: Readonly<Record<ChartName, { title: string; build: (result: Anal
   'theme-sizes': { title: 'Theme sizes', build: (result) => themeSizesChart(result) },
   'theme-months': { title: 'Themes over time', build: (result) => themeMonthsChart(result) },
   'theme-map': { title: 'Theme map', build: (result) => themeMapChart(result) },
+  'theme-crosswalk': { title: 'Graph themes and k-means clusters', build: (result) => themeCrosswalkChart(result) },
   'cooccurrence-heatmap': { title: 'Concept co-occurrence', build: (result) => cooccurrenceHeatmapChart(result) },
   'concept-network': { title: 'Concept network', build: (result) => conceptNetworkChart(result) },
 };

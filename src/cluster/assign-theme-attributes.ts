@@ -3,11 +3,14 @@
  * paper nodes (`paper:<id>` in the paper–concept graph) get their paper theme; concept nodes (in both graphs) get
  * the theme their own community gave them (concept-graph themes) or, otherwise, the theme holding most of the
  * papers that mention them (ties: lower theme id). `theme`/`themeLabel` carry the graph method's themes
- * (clustering.graphMethod), `kmeansTheme`/`kmeansThemeLabel` the k-means ones; -1 and '' where none applies.
+ * (clustering.graphMethod), `kmeansTheme`/`kmeansThemeLabel` the k-means ones; -1 and '' where none applies. With
+ * them, the strength and weak flag of each paper's assignment and the stability of each node's theme
+ * (graph/theme-quality.ts), as graph/assign-themes.ts writes them.
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { Mention, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
+import { themeQuality, themeQualityAttributes, type ThemeSlot } from '../graph/theme-quality.ts';
 
 export interface AssignThemeAttributesInput {
   themes: readonly Theme[];
@@ -23,24 +26,26 @@ export interface AssignThemeAttributesInput {
 }
 
 export function assignThemeAttributes(input: AssignThemeAttributesInput): void {
-  const slots: [ThemeMethod, 'theme' | 'kmeansTheme', 'themeLabel' | 'kmeansThemeLabel'][] = [
-    [input.graphMethod, 'theme', 'themeLabel'],
-    ['kmeans', 'kmeansTheme', 'kmeansThemeLabel'],
+  const slots: [ThemeMethod, ThemeSlot, 'theme' | 'kmeansTheme', 'themeLabel' | 'kmeansThemeLabel'][] = [
+    [input.graphMethod, 'graph', 'theme', 'themeLabel'],
+    ['kmeans', 'kmeans', 'kmeansTheme', 'kmeansThemeLabel'],
   ];
-  for (const [method, idKey, labelKey] of slots) {
+  for (const [method, slot, idKey, labelKey] of slots) {
     const labels = new Map(input.themes.filter((theme) => theme.method === method).map((theme) => [theme.id, theme.label]));
+    const quality = themeQuality(input.themes, input.paperThemes, method, slot);
     const paperTheme = new Map(input.paperThemes.filter((row) => row.method === method).map((row) => [row.paperId, row.themeId]));
     const ownMembers = input.graphInput === 'concepts' && method !== 'kmeans';
     const conceptTheme = conceptThemes(input.themes, method, paperTheme, input.mentions, ownMembers);
-    const set = (graph: AbstractGraph | undefined, key: string, theme: number | undefined): void => {
+    const set = (graph: AbstractGraph | undefined, key: string, theme: number | undefined, paperId: string | null): void => {
       if (!graph || !graph.hasNode(key)) return;
       graph.setNodeAttribute(key, idKey, theme ?? -1);
       graph.setNodeAttribute(key, labelKey, theme === undefined ? '' : (labels.get(theme) ?? ''));
+      graph.mergeNodeAttributes(key, themeQualityAttributes(quality, paperId, theme ?? -1));
     };
-    for (const [paperId, theme] of paperTheme) set(input.paperConceptGraph, paperNodeKey(paperId), theme);
-    input.conceptGraph?.forEachNode((node) => set(input.conceptGraph, node, conceptTheme.get(node)));
+    for (const [paperId, theme] of paperTheme) set(input.paperConceptGraph, paperNodeKey(paperId), theme, paperId);
+    input.conceptGraph?.forEachNode((node) => set(input.conceptGraph, node, conceptTheme.get(node), null));
     input.paperConceptGraph?.forEachNode((node, attributes) => {
-      if (attributes.kind === 'concept') set(input.paperConceptGraph, node, conceptTheme.get(node.slice(conceptNodeKey('').length)));
+      if (attributes.kind === 'concept') set(input.paperConceptGraph, node, conceptTheme.get(node.slice(conceptNodeKey('').length)), null);
     });
   }
 }

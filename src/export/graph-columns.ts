@@ -9,7 +9,7 @@
  */
 import type { GraphKind } from '../graph/attributes.ts';
 
-export const COLUMN_TYPES = ['string', 'integer', 'double', 'anyURI'] as const;
+export const COLUMN_TYPES = ['string', 'integer', 'double', 'boolean', 'anyURI'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 export interface Column {
@@ -51,6 +51,14 @@ const THEME_AND_METRIC_COLUMNS: readonly Column[] = [
   { key: 'weightedDegree', type: 'double', kinds: BOTH, description: 'sum of edge weights' },
   { key: 'betweenness', type: 'double', kinds: BOTH, description: 'normalised betweenness, edge length 1/weight' },
   { key: 'pagerank', type: 'double', kinds: BOTH, description: 'weighted PageRank' },
+  { key: 'themeStrength', type: 'double', kinds: PAPER, description: "strength (0-1) of the paper's graph community theme" },
+  { key: 'themeWeak', type: 'boolean', kinds: PAPER, description: 'graph community theme assigned by similarity, without direct evidence' },
+  { key: 'themeStability', type: 'double', kinds: BOTH, description: 'stability (0-1, mean best Jaccard across seeds) of the graph community theme' },
+  { key: 'themeStable', type: 'boolean', kinds: BOTH, description: 'graph community theme is stable (stability at or above stableAt, 0.75 by default)' },
+  { key: 'kmeansThemeStrength', type: 'double', kinds: PAPER, description: "strength (0-1) of the paper's k-means theme (cosine to the centroid)" },
+  { key: 'kmeansThemeWeak', type: 'boolean', kinds: PAPER, description: 'k-means theme assigned by similarity, without direct evidence' },
+  { key: 'kmeansThemeStability', type: 'double', kinds: BOTH, description: 'stability (0-1, mean best Jaccard across seeds) of the k-means theme' },
+  { key: 'kmeansThemeStable', type: 'boolean', kinds: BOTH, description: 'k-means theme is stable (stability at or above stableAt, 0.75 by default)' },
 ];
 
 export const EDGE_COLUMNS: readonly Column[] = [
@@ -64,7 +72,7 @@ export function nodeColumns(kind: GraphKind): readonly Column[] {
 }
 
 /** The value of a column for a node or edge, or null when it has none (wrong kind, missing, empty URL, not finite). */
-export function columnValue(column: Column, attributes: Readonly<Record<string, unknown>>): string | number | null {
+export function columnValue(column: Column, attributes: Readonly<Record<string, unknown>>): string | number | boolean | null {
   const kind = attributes['kind'];
   if ((kind === 'paper' || kind === 'concept') && !column.kinds.includes(kind)) return null;
   const value = attributes[column.key];
@@ -73,6 +81,8 @@ export function columnValue(column: Column, attributes: Readonly<Record<string, 
       return typeof value === 'number' && Number.isInteger(value) ? value : null;
     case 'double':
       return typeof value === 'number' && Number.isFinite(value) ? value : null;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : null;
     case 'anyURI':
       return typeof value === 'string' && value !== '' ? value : null;
     case 'string':

@@ -35,14 +35,15 @@ export interface CsvTablesResult {
   issues: Issue[];
 }
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 
 export function toCsvTables(graph: AbstractGraph, options: ToCsvTablesOptions = {}): CsvTablesResult {
   const settings = { ...TO_CSV_TABLES_DEFAULTS, ...options };
   const sanitizer = createTextSanitizer('CSV');
   const columns = nodeColumns(graphKindOf(graph));
   const text = (value: string): string => (settings.guardFormulas && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-  const cell = (value: Cell): string => (value === null ? '' : typeof value === 'number' ? formatNumber(value, settings.digits) : quote(text(value)));
+  const cell = (value: Cell): string =>
+    value === null ? '' : typeof value === 'number' ? formatNumber(value, settings.digits) : typeof value === 'boolean' ? String(value) : quote(text(value));
 
   const nodeRows: string[] = [['Id', 'Label', ...columns.map((column) => column.key), 'x', 'y', 'size', 'color'].join(',')];
   graph.forEachNode((node, attributes) => {

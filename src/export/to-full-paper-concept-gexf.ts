@@ -6,12 +6,14 @@
  *
  * GEXF 1.3 or 1.2draft. Same declarations, node keys and columns as export/to-gexf.ts (graph-columns.ts, `paper:`/`concept:` keys), as a
  * static graph without layout (positions and sizes are not computed for millions of nodes); themes as assigned by
- * graph/assign-themes.ts (the Louvain method when present, else Leiden; k-means). Text is cleaned of characters XML
+ * graph/assign-themes.ts (the Louvain method when present, else Leiden; k-means) on paper nodes, with the strength
+ * of each paper's assignment and its theme's stability (graph/theme-quality.ts). Text is cleaned of characters XML
  * forbids, as the other exporters do.
  */
 import type { AnalysisResult } from '../core/result.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
 import { conceptAttributes, paperAttributes } from '../graph/build-paper-concept-graph.ts';
+import { themeQuality, themeQualityAttributes } from '../graph/theme-quality.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
 import { createTextSanitizer, escapeXmlAttribute, escapeXmlText, formatNumber } from './sanitize-text.ts';
@@ -38,6 +40,8 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     if (entry.method === graphMethod) graphTheme.set(entry.paperId, entry.themeId);
     else if (entry.method === 'kmeans') kmeansTheme.set(entry.paperId, entry.themeId);
   }
+  const graphQuality = themeQuality(result.themes, result.paperThemes, graphMethod, 'graph');
+  const kmeansQuality = themeQuality(result.themes, result.paperThemes, 'kmeans', 'kmeans');
   const values = (attributes: Record<string, unknown>, where: string): string => {
     let out = '';
     for (const column of columns) {
@@ -46,8 +50,14 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     }
     return out === '' ? '' : `        <attvalues>\n${out}        </attvalues>\n`;
   };
-  const text = (column: Column, value: string | number, where: string): string =>
-    typeof value === 'number' ? (column.type === 'integer' ? String(value) : formatNumber(value, digits)) : sanitizer.clean(value, () => `${column.key} of ${where}`);
+  const text = (column: Column, value: string | number | boolean, where: string): string =>
+    typeof value === 'number'
+      ? column.type === 'integer'
+        ? String(value)
+        : formatNumber(value, digits)
+      : typeof value === 'boolean'
+        ? String(value)
+        : sanitizer.clean(value, () => `${column.key} of ${where}`);
 
   const ns = GEXF_NAMESPACES[options.version ?? '1.3'];
   let head = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -77,6 +87,7 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     attributes['themeLabel'] = theme >= 0 ? (labels.get(`${graphMethod}#${theme}`) ?? '') : '';
     attributes['kmeansTheme'] = kmeans;
     attributes['kmeansThemeLabel'] = kmeans >= 0 ? (labels.get(`kmeans#${kmeans}`) ?? '') : '';
+    Object.assign(attributes, themeQualityAttributes(graphQuality, paper.id, theme), themeQualityAttributes(kmeansQuality, paper.id, kmeans));
     const key = paperNodeKey(paper.id);
     piece += `      <node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(paper.title, () => `label of ${key}`))}">\n${values(attributes, key)}      </node>\n`;
     yield* flush();

@@ -117,8 +117,8 @@ function prepare(graph: AbstractGraph, settings: Required<ToGexfOptions>): Prepa
   const sanitizer = createTextSanitizer(`GEXF ${settings.version}`);
   const columns = nodeColumns(graphKindOf(graph));
   const digits = settings.digits;
-  const valueText = (column: Column, value: string | number, where: () => string): string =>
-    typeof value === 'number' ? (column.type === 'integer' ? String(value) : formatNumber(value, digits)) : sanitizer.clean(value, where);
+  const valueText = (column: Column, value: string | number | boolean, where: () => string): string =>
+    typeof value === 'number' ? (column.type === 'integer' ? String(value) : formatNumber(value, digits)) : typeof value === 'boolean' ? String(value) : sanitizer.clean(value, where);
 
   const nodes: PreparedElement[] = [];
   graph.forEachNode((node, attributes) => {

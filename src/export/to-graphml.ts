@@ -3,7 +3,7 @@
  * Gephi, Cytoscape and yEd, written by us (no graphology-graphml writer is installed).
  *
  * 1. `<key>` declarations: `label`, then the typed columns of export/graph-columns.ts (GraphML types: `int`,
- *    `double`, `string`; anyURI as string), then the visual keys Gephi's GraphML importer maps to node properties —
+ *    `double`, `boolean`, `string`; anyURI as string), then the visual keys Gephi's GraphML importer maps to node properties —
  *    `x`, `y`, `size` (double) and `r`, `g`, `b` (int) — plus `color` as `#RRGGBB` for other tools; edges: `weight`
  *    (double), `count` (int), `firstMonth`. Key ids equal attribute names except the edge `firstMonth`, whose id is
  *    `edgeFirstMonth` because GraphML key ids are unique across nodes and edges.
@@ -33,7 +33,7 @@ export interface GraphmlResult {
   issues: Issue[];
 }
 
-const GRAPHML_TYPES: Readonly<Record<ColumnType, string>> = Object.freeze({ string: 'string', anyURI: 'string', integer: 'int', double: 'double' });
+const GRAPHML_TYPES: Readonly<Record<ColumnType, string>> = Object.freeze({ string: 'string', anyURI: 'string', integer: 'int', double: 'double', boolean: 'boolean' });
 
 export function toGraphml(graph: AbstractGraph, options: ToGraphmlOptions = {}): GraphmlResult {
   const settings = { ...TO_GRAPHML_DEFAULTS, ...options };
@@ -67,7 +67,7 @@ export function toGraphml(graph: AbstractGraph, options: ToGraphmlOptions = {}):
     for (const column of columns) {
       const value = columnValue(column, attributes);
       if (value === null) continue;
-      lines.push(data(column.key, typeof value === 'number' ? number(value, column.type) : sanitizer.clean(value, where(column.key))));
+      lines.push(data(column.key, typeof value === 'number' ? number(value, column.type) : typeof value === 'boolean' ? String(value) : sanitizer.clean(value, where(column.key))));
     }
     const color = isHexColor(attributes['color']) ? attributes['color'].toUpperCase() : NO_THEME_COLOR;
     const rgb = hexToRgb(color);
@@ -88,7 +88,7 @@ export function toGraphml(graph: AbstractGraph, options: ToGraphmlOptions = {}):
     for (const column of EDGE_COLUMNS) {
       const value = columnValue(column, attributes);
       if (value === null) continue;
-      lines.push(data(edgeKeyId(column), typeof value === 'number' ? number(value, column.type) : sanitizer.clean(value, where(column.key))));
+      lines.push(data(edgeKeyId(column), typeof value === 'number' ? number(value, column.type) : typeof value === 'boolean' ? String(value) : sanitizer.clean(value, where(column.key))));
     }
     lines.push('    </edge>');
   });

@@ -8,13 +8,19 @@
  * lower id). Paper nodes: the paper's PaperTheme under each method. Nodes in no theme keep -1, '' and the grey of
  * core/palette NO_THEME_COLOR.
  *
- * Mutates its argument (the `assign*` convention): writes the five attributes above on every node.
+ * With each theme, how well it holds up (graph/theme-quality.ts): on paper nodes the strength and weak flag of the
+ * paper's assignment (`themeStrength`, `themeWeak`, `kmeansThemeStrength`, `kmeansThemeWeak`), on every node the
+ * stability of its theme (`themeStability`, `themeStable`, `kmeansThemeStability`, `kmeansThemeStable`); null
+ * where none applies.
+ *
+ * Mutates its argument (the `assign*` convention): writes the attributes above on every node.
  */
 import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
 import { themeColor } from '../core/palette.ts';
 import type { PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptIdOfNode, graphKindOf, paperIdOfNode } from './attributes.ts';
+import { themeQuality, themeQualityAttributes } from './theme-quality.ts';
 
 export const GRAPH_THEME_METHODS = ['louvain', 'leiden'] as const;
 export type GraphThemeMethod = (typeof GRAPH_THEME_METHODS)[number];
@@ -58,13 +64,18 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
     else if (paperTheme.method === 'kmeans') paperKmeansTheme.set(paperTheme.paperId, paperTheme.themeId);
   }
 
-  // 3. Write.
+  // 3. Strength of each paper's assignment and stability of each theme.
+  const graphQuality = themeQuality(themes, paperThemes, graphMethod, 'graph');
+  const kmeansQuality = themeQuality(themes, paperThemes, 'kmeans', 'kmeans');
+
+  // 4. Write.
   const kind = graphKindOf(graph);
   graph.updateEachNodeAttributes((node, attributes) => {
     let theme = -1;
     let kmeansTheme = -1;
+    let paperId: string | null = null;
     if (attributes['kind'] === 'paper') {
-      const paperId = paperIdOfNode(node);
+      paperId = paperIdOfNode(node);
       theme = paperGraphTheme.get(paperId) ?? -1;
       kmeansTheme = paperKmeansTheme.get(paperId) ?? -1;
     } else {
@@ -78,6 +89,8 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
       themeLabel: theme >= 0 ? (labels.get(themeKey(graphMethod, theme)) ?? '') : '',
       kmeansTheme,
       kmeansThemeLabel: kmeansTheme >= 0 ? (labels.get(themeKey('kmeans', kmeansTheme)) ?? '') : '',
+      ...themeQualityAttributes(graphQuality, paperId, theme),
+      ...themeQualityAttributes(kmeansQuality, paperId, kmeansTheme),
       color: themeColor(theme),
     };
   });

@@ -30,6 +30,11 @@ export interface ConceptNodeAttributes {
   themeLabel: string;
   kmeansTheme: number;
   kmeansThemeLabel: string;
+  /** Stability of the concept's graph and k-means theme (graph/assign-themes.ts); null when none or not measured. */
+  themeStability?: number | null;
+  themeStable?: boolean | null;
+  kmeansThemeStability?: number | null;
+  kmeansThemeStable?: boolean | null;
   weightedDegree: number;
   betweenness: number;
   pagerank: number;
@@ -52,6 +57,16 @@ export interface PaperNodeAttributes {
   themeLabel: string;
   kmeansTheme: number;
   kmeansThemeLabel: string;
+  /** The paper's PaperTheme strength and weak flag, and its theme's stability, per method (graph/assign-themes.ts);
+   * null when the paper has no theme of that method or stability was not measured. */
+  themeStrength?: number | null;
+  themeWeak?: boolean | null;
+  themeStability?: number | null;
+  themeStable?: boolean | null;
+  kmeansThemeStrength?: number | null;
+  kmeansThemeWeak?: boolean | null;
+  kmeansThemeStability?: number | null;
+  kmeansThemeStable?: boolean | null;
   weightedDegree: number;
   betweenness: number;
   pagerank: number;

@@ -23,6 +23,7 @@ const CHART_SECTIONS: Readonly<Record<string, 'themes' | 'concepts'>> = {
   'theme-sizes': 'themes',
   'theme-map': 'themes',
   'theme-months': 'themes',
+  'theme-crosswalk': 'themes',
   'top-concepts': 'concepts',
   'concepts-per-month': 'concepts',
   'first-seen': 'concepts',

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { THEME_PALETTE } from '../../src/core/palette.ts';
 import { monthRange } from '../../src/analysis/month-range.ts';
 import { summarizeCooccurrence } from '../../src/analysis/summarize-cooccurrence.ts';
+import { summarizeCrosswalk } from '../../src/analysis/summarize-crosswalk.ts';
+import type { ThemeCrosswalk } from '../../src/core/result.ts';
 import { summarizeThemeMap } from '../../src/analysis/summarize-theme-map.ts';
 import { summarizeThemes } from '../../src/analysis/summarize-themes.ts';
 import { summarizeTrends } from '../../src/analysis/summarize-trends.ts';
@@ -89,5 +91,46 @@ describe('uniqueDisplayLabels', () => {
     expect(labels.get('a')).toBe('entropy (熵)');
     expect(labels.get('__proto__')).toBe('same [__proto__]');
     expect(labels.get('constructor')).toBe('same [constructor]');
+  });
+});
+
+describe('summarizeCrosswalk', () => {
+  const crosswalk: ThemeCrosswalk = {
+    rowMethod: 'leiden',
+    columnMethod: 'kmeans',
+    rows: [
+      { id: 0, label: 'GRPO · RLVR', papers: 6 },
+      { id: 1, label: 'entropy', papers: 4 },
+      { id: 2, label: 'empty', papers: 0 },
+    ],
+    columns: [
+      { id: 0, label: 'k-entropy', papers: 5 },
+      { id: 1, label: 'k-grpo', papers: 5 },
+    ],
+    cells: [
+      { row: 0, column: 0, papers: 1, jaccard: 1 / 10, shareOfRow: 1 / 6, shareOfColumn: 1 / 5 },
+      { row: 0, column: 1, papers: 5, jaccard: 5 / 6, shareOfRow: 5 / 6, shareOfColumn: 1 },
+      { row: 1, column: 0, papers: 4, jaccard: 4 / 5, shareOfRow: 1, shareOfColumn: 4 / 5 },
+    ],
+    ari: 0.5,
+    nmi: 0.6,
+  };
+  const summary = summarizeCrosswalk(crosswalk);
+
+  it('orders k-means clusters by their best-matching graph theme, so agreement lies on the diagonal', () => {
+    expect(summary.rows.map((row) => row.label)).toEqual(['1. GRPO · RLVR', '2. entropy']);
+    expect(summary.columns.map((column) => column.id)).toEqual([1, 0]);
+    expect(summary.columns.map((column) => column.label)).toEqual(['2. k-grpo', '1. k-entropy']);
+  });
+
+  it('fills every row × column pair, zero where no papers are shared, and keeps the agreement', () => {
+    expect(summary.cells.map((cell) => [cell.row, cell.column, cell.papers])).toEqual([
+      [0, 1, 5],
+      [0, 0, 1],
+      [1, 1, 0],
+      [1, 0, 4],
+    ]);
+    expect(summary.cells[2]).toMatchObject({ jaccard: 0, shareOfRow: 0, shareOfColumn: 0 });
+    expect([summary.ari, summary.nmi]).toEqual([0.5, 0.6]);
   });
 });

@@ -38,6 +38,28 @@ describe('buildCharts', () => {
     expect(JSON.stringify({ concepts: result.concepts, themes: result.themes, mentions: result.mentions })).toBe(before);
   });
 
+  it('draws the crosswalk with graph themes as rows, k-means clusters as columns and Jaccard as colour', () => {
+    const chart = charts.find((candidate) => candidate.name === 'theme-crosswalk');
+    const crosswalk = result.clustering.crosswalk;
+    if (chart === undefined || crosswalk === undefined) throw new Error('no crosswalk chart or fixture crosswalk');
+    const values = (chart.spec as { data: { values: { papers: number; jaccard: number }[] } }).data.values;
+    expect(values).toHaveLength(crosswalk.rows.length * crosswalk.columns.length);
+    expect(values.reduce((sum, value) => sum + value.papers, 0)).toBe(crosswalk.cells.reduce((sum, cell) => sum + cell.papers, 0));
+    expect(Math.max(...values.map((value) => value.jaccard))).toBe(Math.max(...crosswalk.cells.map((cell) => cell.jaccard)));
+    const text = JSON.stringify(chart.spec);
+    expect(text).toContain('Jaccard');
+    expect(text).toContain('Louvain themes');
+  });
+
+  it('builds a valid, empty crosswalk chart when the result has no crosswalk', () => {
+    const { crosswalk: _dropped, ...clustering } = result.clustering;
+    const chart = buildCharts({ ...result, clustering }).find((candidate) => candidate.name === 'theme-crosswalk');
+    if (chart === undefined) throw new Error('no crosswalk chart');
+    expect(validate(chart.spec)).toBe(true);
+    expect(() => compileChart(chart.spec)).not.toThrow();
+    expect(JSON.stringify(chart.spec)).toContain('No crosswalk');
+  });
+
   it('builds valid charts from an empty result', () => {
     const empty = { ...makeReportFixture(), papers: [], concepts: [], mentions: [], themes: [], paperThemes: [] };
     empty.conceptGraph.clear();

@@ -10,6 +10,7 @@ import type { AbstractGraph } from 'graphology-types';
 import { describe, expect, it } from 'vitest';
 import { toGexf } from '../../src/export/to-gexf.ts';
 import { fixtureConceptGraph, fixturePaperConceptGraph } from '../fixtures/graph/build-fixture-graphs.ts';
+import { paperThemes, themes } from '../fixtures/graph/hostile-corpus.ts';
 import { python, withTempFiles, xmllintSchema } from '../helpers/real-readers.ts';
 
 const FIXED_SCHEMA = resolve(import.meta.dirname, '../schemas/gexf-1.2draft/gexf.xsd');
@@ -30,6 +31,32 @@ edges = sorted([[str(u), str(v), d] for u, v, d in G.edges(data=True)], key=lamb
 print(json.dumps({'directed': G.is_directed(), 'mode': G.graph.get('mode'), 'nodes': nodes, 'edges': edges}, ensure_ascii=False))
 `;
 
+/**
+ * What a node's theme-quality attributes must be, straight from the fixture's PaperTheme and Theme rows (not from the
+ * graph): for a paper its strength and weak flag under each method, for every node the stability of its theme.
+ * Absent values (no theme, stability not measured) are undefined: they must not be written.
+ */
+function expectedThemeQuality(kind: unknown, node: string, theme: unknown, kmeansTheme: unknown): Record<string, unknown> {
+  const themeOf = (method: string, id: unknown) => themes.find((candidate) => candidate.method === method && candidate.id === id);
+  const graphTheme = themeOf('louvain', theme);
+  const kTheme = themeOf('kmeans', kmeansTheme);
+  const expected: Record<string, unknown> = {
+    themeStability: graphTheme?.stability ?? undefined,
+    themeStable: graphTheme?.stable,
+    kmeansThemeStability: kTheme?.stability ?? undefined,
+    kmeansThemeStable: kTheme?.stable,
+  };
+  if (kind === 'paper') {
+    const paperId = node.slice('paper:'.length);
+    const graphPaper = paperThemes.find((row) => row.method === 'louvain' && row.paperId === paperId);
+    const kPaper = paperThemes.find((row) => row.method === 'kmeans' && row.paperId === paperId);
+    Object.assign(expected, { themeStrength: graphPaper?.strength, themeWeak: graphPaper?.weak, kmeansThemeStrength: kPaper?.strength, kmeansThemeWeak: kPaper?.weak });
+  }
+  return expected;
+}
+
+const QUALITY_KEYS = ['themeStrength', 'themeWeak', 'themeStability', 'themeStable', 'kmeansThemeStrength', 'kmeansThemeWeak', 'kmeansThemeStability', 'kmeansThemeStable'];
+
 interface NetworkxGraph {
   directed: boolean;
   mode: string;
@@ -40,8 +67,11 @@ interface NetworkxGraph {
 describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
   const graph = build();
 
-  it('validates against the GEXF 1.2draft schema with xmllint (viz elements included)', () => {
+  it('validates against the GEXF 1.2draft schema with xmllint (viz elements and boolean theme flags included)', () => {
     const { xml } = toGexf(graph, { version: '1.2draft', lastModifiedDate: '2026-01-01', title: 'fixture' });
+    expect(xml).toContain('<attribute id="themeWeak" title="themeWeak" type="boolean"/>');
+    expect(xml).toContain('<attribute id="kmeansThemeStability" title="kmeansThemeStability" type="double"/>');
+    expect(xml).toContain('<attvalue for="themeStable" value="true"/>');
     const result = withTempFiles({ 'graph.gexf': xml }, (dir) => xmllintSchema(FIXED_SCHEMA, join(dir, 'graph.gexf')));
     expect(result.stderr).toContain('validates');
     expect(result.status).toBe(0);
@@ -78,7 +108,16 @@ describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
       expect(back.viz?.position?.y).toBeCloseTo(attributes['y'] as number, 3);
       const month = attributes['kind'] === 'paper' ? attributes['month'] : attributes['firstMonth'];
       if (month) expect(back['start']).toBe(`${String(month)}-01`);
+      const quality = expectedThemeQuality(attributes['kind'], node, attributes['theme'], attributes['kmeansTheme']);
+      for (const key of QUALITY_KEYS) expect(back[key], `${node}.${key}`).toEqual(quality[key]);
     });
+    // The fixture holds every case: strong and weak papers, stable and fragile themes, unmeasured stability, no theme.
+    if (graph.hasNode('paper:2509.00003')) {
+      expect(read.nodes['paper:2509.00003']).toMatchObject({ themeStrength: 0.6, themeWeak: true, themeStability: 0.4, themeStable: false, kmeansThemeStrength: 0.7, kmeansThemeWeak: false, kmeansThemeStability: 0.9, kmeansThemeStable: true });
+      expect(read.nodes['paper:title:no-date-paper']).toMatchObject({ kmeansThemeStrength: 0.2, kmeansThemeWeak: true });
+      expect(read.nodes['paper:title:no-date-paper']?.['themeStrength']).toBeUndefined();
+      expect(read.nodes['paper:title:no-date-paper']?.['kmeansThemeStability']).toBeUndefined();
+    }
     let index = 0;
     graph.forEachEdge((_edge, attributes, source, target) => {
       const [u, v, data] = read.edges[index++] ?? ['', '', {}];
@@ -100,6 +139,8 @@ describe.each(graphs)('GEXF of the %s graph', (_name, build) => {
         expect(read[key], `${node}.${key}`).toEqual(attributes[key]);
       }
       for (const key of ['weightedDegree', 'betweenness', 'pagerank']) expect(read[key] as number).toBeCloseTo(attributes[key] as number, 6);
+      const quality = expectedThemeQuality(attributes['kind'], node, attributes['theme'], attributes['kmeansTheme']);
+      for (const key of QUALITY_KEYS) expect(read[key], `${node}.${key}`).toEqual(quality[key]);
       if (attributes['kind'] === 'concept') {
         for (const key of ['conceptType', 'aliases', 'labelZh', 'papers', 'mentions', 'firstMonth']) expect(read[key], `${node}.${key}`).toEqual(attributes[key]);
       } else {

@@ -33,6 +33,17 @@ for name in ['concept-graph', 'paper-concept-graph']:
 print(json.dumps(out))
 `;
 
+const QUALITY_KEYS = ['themeStrength', 'themeWeak', 'themeStability', 'themeStable', 'kmeansThemeStrength', 'kmeansThemeWeak', 'kmeansThemeStability', 'kmeansThemeStable'];
+
+const READ_QUALITY = `
+import json, sys, networkx as nx
+d = sys.argv[1]
+keys = ${JSON.stringify(QUALITY_KEYS)}
+pick = lambda g: {n: {k: a[k] for k in keys if k in a} for n, a in g.nodes(data=True) if a.get('kind') == 'paper'}
+out = {'gexf': pick(nx.read_gexf(f'{d}/v12/paper-concept-graph.gexf', version='1.2draft')), 'graphml': pick(nx.read_graphml(f'{d}/paper-concept-graph.graphml'))}
+print(json.dumps(out))
+`;
+
 describe('exports of the analysed seed list, read by real readers', () => {
   let result: AnalysisResult;
   let files: ExportFile[];
@@ -83,6 +94,55 @@ describe('exports of the analysed seed list, read by real readers', () => {
         expect(read['size']).toBe(attributes['size']);
         expect(typeof read['color']).toBe('string');
         expect(read['pagerank'] as number).toBeCloseTo(attributes['pagerank'] as number, 6);
+      });
+    }
+  });
+
+  it("carries each paper's theme strength and weak flag and each node's theme stability, as networkx and graphology-gexf read them", () => {
+    const graphMethod = result.themes.some((theme) => theme.method === 'louvain') ? 'louvain' : 'leiden';
+    const paperRow = (method: string, paperId: string) => result.paperThemes.find((row) => row.method === method && row.paperId === paperId);
+    const themeRow = (method: string, id: number | undefined) => result.themes.find((theme) => theme.method === method && theme.id === id);
+    const expected = (paperId: string): Record<string, unknown> => {
+      const graphPaper = paperRow(graphMethod, paperId);
+      const kPaper = paperRow('kmeans', paperId);
+      const graphTheme = themeRow(graphMethod, graphPaper?.themeId);
+      const kTheme = themeRow('kmeans', kPaper?.themeId);
+      return {
+        themeStrength: graphPaper?.strength,
+        themeWeak: graphPaper?.weak,
+        themeStability: graphTheme?.stability ?? undefined,
+        themeStable: graphTheme?.stable,
+        kmeansThemeStrength: kPaper?.strength,
+        kmeansThemeWeak: kPaper?.weak,
+        kmeansThemeStability: kTheme?.stability ?? undefined,
+        kmeansThemeStable: kTheme?.stable,
+      };
+    };
+    const all = Object.fromEntries([...files, ...files12].map((file) => [file.path, file.data]));
+    const read = withTempFiles(all, (dir) => python(READ_QUALITY, [dir])) as Record<'gexf' | 'graphml', Record<string, Record<string, unknown>>>;
+    const gephiLite = gexf.parse(Graph, data('paper-concept-graph.gexf'));
+    const round = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'number' ? Math.round(value * 1e6) / 1e6 : value]));
+    // The seed has no weakly assigned paper (themeWeak is false throughout; the fixture test covers true).
+    expect(result.themes.some((theme) => theme.stable === false) && result.themes.some((theme) => theme.stable === true)).toBe(true);
+    for (const paper of result.papers) {
+      const want = round(expected(paper.id));
+      expect(want['themeStrength'], paper.id).toBeTypeOf('number');
+      expect(want['kmeansThemeStability'], paper.id).toBeTypeOf('number');
+      const key = `paper:${paper.id}`;
+      expect(round(read.gexf[key] ?? {}), `networkx GEXF ${key}`).toEqual(want);
+      expect(round(read.graphml[key] ?? {}), `networkx GraphML ${key}`).toEqual(want);
+      const lite = gephiLite.getNodeAttributes(key);
+      expect(round(Object.fromEntries(QUALITY_KEYS.map((name) => [name, lite[name]]))), `graphology-gexf ${key}`).toEqual(want);
+    }
+    // Concept nodes carry the stability of their theme in both graphs.
+    for (const name of ['concept-graph', 'paper-concept-graph']) {
+      const back = gexf.parse(Graph, data(`${name}.gexf`));
+      graphOf(name).forEachNode((node, attributes) => {
+        if (attributes['kind'] !== 'concept') return;
+        const stability = themeRow(graphMethod, attributes['theme'] as number)?.stability ?? undefined;
+        const read = back.getNodeAttribute(node, 'themeStability') as number | undefined;
+        if (stability === undefined) expect(read, `${name} ${node}`).toBeUndefined();
+        else expect(read, `${name} ${node}`).toBeCloseTo(stability, 6);
       });
     }
   });

@@ -9,7 +9,9 @@ const SCHEMA = new URL('../schemas/gexf-1.2draft/gexf.xsd', import.meta.url).pat
 const READ = `
 import json, sys, networkx as nx
 g = nx.read_gexf(sys.argv[1])
-print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weight": g["paper:2101.00001"]["concept:grpo"]["weight"], "theme": g.nodes["paper:2101.00001"]["theme"]}))
+p = g.nodes["paper:2101.00001"]
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "weight": g["paper:2101.00001"]["concept:grpo"]["weight"], "theme": p["theme"],
+                  "quality": [p["themeStrength"], p["themeWeak"], p["themeStability"], p["themeStable"], "kmeansThemeStrength" in p]}))
 `;
 
 const paper = (id: string, title: string, month: string | null): Paper => ({
@@ -23,8 +25,8 @@ describe('toFullPaperConceptGexf', () => {
     const papers = [paper('2101.00001', 'A <b>&</b> "title"\u0001', '2021-01'), paper('__proto__', 'constructor', null)];
     const concepts = [concept('grpo', 'GRPO'), concept('entropy-collapse', 'entropy collapse')];
     const mentions = [mention('2101.00001', 'grpo', 1.5), mention('2101.00001', 'entropy-collapse', 0.25), mention('__proto__', 'grpo', 1)];
-    const themes: Theme[] = [{ method: 'louvain', id: 0, label: 'GRPO & co', topConcepts: ['grpo'], concepts: ['grpo'], papers: ['2101.00001'], size: 1, stability: null }];
-    const paperThemes: PaperTheme[] = [{ paperId: '2101.00001', method: 'louvain', themeId: 0, strength: 1, weak: false }];
+    const themes: Theme[] = [{ method: 'louvain', id: 0, label: 'GRPO & co', topConcepts: ['grpo'], concepts: ['grpo'], papers: ['2101.00001'], size: 1, stability: 0.5, stable: false }];
+    const paperThemes: PaperTheme[] = [{ paperId: '2101.00001', method: 'louvain', themeId: 0, strength: 0.75, weak: true }];
     const pieces = [...toFullPaperConceptGexf({ papers, concepts, mentions, themes, paperThemes }, { chunkSize: 1 })];
     expect(pieces.length).toBeGreaterThan(5);
     const xml = pieces.join('');
@@ -38,8 +40,9 @@ describe('toFullPaperConceptGexf', () => {
     expect(xml).toContain('source="paper:2101.00001" target="concept:grpo" weight="1.5"');
     expect(xml).not.toContain('\u0001');
     const old = [...toFullPaperConceptGexf({ papers, concepts, mentions, themes, paperThemes }, { version: '1.2draft' })].join('');
-    const read = withTempFiles({ 'full.gexf': old }, (dir) => python(READ, [join(dir, 'full.gexf')])) as { nodes: number; edges: number; weight: number; theme: number };
-    expect(read).toEqual({ nodes: 4, edges: 3, weight: 1.5, theme: 0 });
+    const read = withTempFiles({ 'full.gexf': old }, (dir) => python(READ, [join(dir, 'full.gexf')])) as { nodes: number; edges: number; weight: number; theme: number; quality: unknown[] };
+    // The paper's strength, weak flag and theme stability, typed; no k-means theme, so no k-means strength.
+    expect(read).toEqual({ nodes: 4, edges: 3, weight: 1.5, theme: 0, quality: [0.75, true, 0.5, false, false] });
     const valid = withTempFiles({ 'full.gexf': old }, (dir) => xmllintSchema(SCHEMA, join(dir, 'full.gexf')));
     expect(valid.stderr).toMatch(/validates/);
   });

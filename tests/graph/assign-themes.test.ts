@@ -25,6 +25,13 @@ describe('assignThemes', () => {
     expect(graph.getNodeAttributes('concept:bell')).toMatchObject({ theme: -1, kmeansTheme: -1, color: NO_THEME_COLOR });
   });
 
+  it("writes each paper's strength and weak flag and each node's theme stability, null where none applies", () => {
+    expect(graph.getNodeAttributes('paper:2509.00003')).toMatchObject({ themeStrength: 0.6, themeWeak: true, themeStability: 0.4, themeStable: false, kmeansThemeStrength: 0.7, kmeansThemeWeak: false, kmeansThemeStability: 0.9, kmeansThemeStable: true });
+    expect(graph.getNodeAttributes('paper:title:no-date-paper')).toMatchObject({ themeStrength: null, themeWeak: null, themeStability: null, kmeansThemeStrength: 0.2, kmeansThemeWeak: true, kmeansThemeStability: null, kmeansThemeStable: null });
+    expect(graph.getNodeAttributes('concept:grpo')).toMatchObject({ themeStability: 0.82, themeStable: true, kmeansThemeStability: 0.9 });
+    expect(graph.getNodeAttributes('concept:grpo')).not.toHaveProperty('themeStrength');
+  });
+
   it('cycles through the shared palette beyond its length and greys no theme', () => {
     expect(themeColor(THEME_PALETTE.length)).toBe(THEME_PALETTE[0]);
     expect(themeColor(-1)).toBe(NO_THEME_COLOR);
