@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
-import { detectKmeansClusters } from '../../src/cluster/detect-kmeans-clusters.ts';
+import { detectKmeansClusters, kCandidates } from '../../src/cluster/detect-kmeans-clusters.ts';
 import { plantedPoints } from './planted.ts';
 
 describe('detectKmeansClusters', () => {
@@ -13,6 +13,17 @@ describe('detectKmeansClusters', () => {
       expect(result.candidates.map((candidate) => candidate.k)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(comparePartitions(result.assignment, truth).ari).toBeGreaterThan(0.95);
     }
+  });
+
+  it('tries a wide k range on a grid that keeps every small k, the top of the range, and a planted k of 13', () => {
+    expect(kCandidates(2, 20, 20)).toEqual(Array.from({ length: 19 }, (_, i) => i + 2));
+    const grid = kCandidates(2, 40, 20);
+    expect(grid).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 16, 20, 25, 31, 40]);
+    expect(kCandidates(5, 200, 20).at(-1)).toBe(200);
+    const { data, truth } = plantedPoints(13, 20, 16, 0.2, 13);
+    const result = detectKmeansClusters({ rowCount: truth.length, dimensions: 16, data }, { kRange: [2, 40], maxCandidates: 20, consensusRuns: 10 });
+    expect(result.candidates.map((candidate) => candidate.k)).toEqual(grid);
+    expect(result.k).toBe(13);
   });
 
   it('gives identical clusters for the same seed and numbers them largest first', () => {
