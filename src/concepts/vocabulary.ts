@@ -19,7 +19,7 @@ import { termKey, wordKey } from '../text/normalize.ts';
 import { isStopword } from '../text/stopwords.ts';
 import { lexiconTags } from '../text/tag-pos.ts';
 import { findAcronymDefinitions, type AcronymDefinition } from './acronyms.ts';
-import { findCandidates, type PhraseCandidate } from './find-candidates.ts';
+import { findCandidates } from './find-candidates.ts';
 import { EMPTY_HEADS, GENERIC_HEADS, GENERIC_MODIFIERS, GENERIC_PHRASES } from './generic-terms.ts';
 import { guessType } from './guess-type.ts';
 import { defaultLexicon, mergeLexicons, type LexiconEntry } from './lexicon.ts';
@@ -390,6 +390,17 @@ export function isGenericCandidate(words: readonly string[]): boolean {
   return false;
 }
 
+/** A candidate within one paper. */
+interface LocalCandidate {
+  count: number;
+  inTitle: boolean;
+  first: number;
+  words: string[];
+  /** ` key `, for finding the longer candidates that contain it. */
+  padded: string;
+  introduced: boolean;
+}
+
 function discoverTerms(
   texts: readonly PaperText[],
   resolved: Resolved,
@@ -399,19 +410,22 @@ function discoverTerms(
   newDraft: (label: string, type: ConceptType, origin: ConceptOrigin) => number,
   addPhrase: (draft: number, phrase: string, needsCapital: boolean) => void,
 ): void {
-  const perPaper: Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>[] = [];
+  const perPaper: Map<string, LocalCandidate>[] = [];
   const candidates = new Map<string, Candidate>();
   for (const { title, abstract } of texts) {
-    const local = new Map<string, { count: number; inTitle: boolean; first: number; words: string[]; surface: PhraseCandidate[]; introduced: boolean }>();
+    const local = new Map<string, LocalCandidate>();
     let position = 0;
     for (const [field, text] of [['title', title], ['abstract', abstract]] as const) {
       for (const candidate of findCandidates(text, { maxWords: resolved.maxWords, trimHeads: resolved.trimHeads })) {
         position++;
         let entry = local.get(candidate.key);
-        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, surface: [], introduced: false }));
+        if (!entry) local.set(candidate.key, (entry = { count: 0, inTitle: false, first: position, words: candidate.words, padded: ` ${candidate.key} `, introduced: false }));
         entry.count++;
         if (field === 'title') entry.inTitle = true;
-        entry.surface.push(candidate);
+        let global = candidates.get(candidate.key);
+        if (!global) candidates.set(candidate.key, (global = { df: 0, forms: new Map(), name: false, introduced: 0 }));
+        count(global.forms, candidate.surface, candidate.sentenceInitial ? 0.5 : 1);
+        if (candidate.name) global.name = true;
         // Introduced as the paper's own: "we propose X", or "X: …" opening the title.
         if (candidate.name && (INTRODUCING.test(text.slice(Math.max(0, candidate.start - 100), candidate.start)) || (field === 'title' && candidate.start < 3 && /^\s*:/.test(text.slice(candidate.end))))) entry.introduced = true;
       }
@@ -424,14 +438,9 @@ function discoverTerms(
     }
     for (const key of seen) count(df, key);
     for (const [key, entry] of local) {
-      let global = candidates.get(key);
-      if (!global) candidates.set(key, (global = { df: 0, forms: new Map(), name: false, introduced: 0 }));
+      const global = candidates.get(key)!;
       global.df++;
       if (entry.introduced) global.introduced++;
-      for (const candidate of entry.surface) {
-        count(global.forms, candidate.surface, candidate.sentenceInitial ? 0.5 : 1);
-        if (candidate.name) global.name = true;
-      }
     }
   }
   const documents = resolved.background?.documents ?? texts.length;
@@ -461,7 +470,7 @@ function discoverTerms(
       for (const [other, otherEntry] of local) {
         // A container that only adds one modifier on the left ("safe ship control" around "ship control") does not
         // take the frequency away: the head phrase is a term in its own right.
-        if (other.length > key.length && (` ${other} `).includes(` ${key} `) && !(other.endsWith(` ${key}`) && other.split(' ').length === entry.words.length + 1)) {
+        if (other.length > key.length && otherEntry.padded.includes(entry.padded) && !(otherEntry.padded.endsWith(entry.padded) && otherEntry.words.length === entry.words.length + 1)) {
           nestedIn++;
           nestedCount += otherEntry.count;
         }
