@@ -32,6 +32,19 @@ describe('papergraph analyze on JSONL (streaming route)', () => {
     expect(run.stderr).toMatch(/^extract: \d+ papers in [\d.]+ s/m);
   });
 
+  it('learns the vocabulary from --vocabulary-sample papers and says so in the report parameters', { timeout: 600_000 }, async () => {
+    const run = await runCliCaptured(['analyze', 'snapshot.jsonl.gz', '--workers', '0', '--vocabulary-sample', '40', '--quiet', '--out', 'sampled', '-k', '3'], work);
+    expect(run.code).toBe(0);
+    const report = await readFile(join(work, 'sampled', 'report.md'), 'utf8');
+    const sample = Number(/\| vocabularySample \| (\d+) \|/.exec(report)?.[1]);
+    // Lines are sampled evenly by seeking, so about 40 (a few more or fewer), far below the 120 in the file.
+    expect(sample).toBeGreaterThanOrEqual(30);
+    expect(sample).toBeLessThanOrEqual(50);
+    const bad = await runCliCaptured(['analyze', 'snapshot.jsonl.gz', '--vocabulary-sample', '0', '--out', 'bad'], work);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--vocabulary-sample must be at least 1/);
+  });
+
   it('refuses JSONL filters on paper lists', async () => {
     const run = await runCliCaptured(['analyze', new URL('../../data/rl-entropy-papers.md', import.meta.url).pathname, '--category', 'cs.LG', '--out', 'x'], work);
     expect(run.code).toBe(2);

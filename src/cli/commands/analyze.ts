@@ -16,6 +16,7 @@ import { CliExit } from '../context.ts';
 import { onInterrupt } from '../interrupt.ts';
 import { analyzeStreamWithProgress } from '../analyze-stream-progress.ts';
 import { fullPaperConceptGraphFiles, resolveStreamInputs } from '../stream-inputs.ts';
+import { EXTRACT_STREAM_DEFAULTS } from '../../stream/extract-stream.ts';
 
 export const DEFAULT_INPUT = 'data';
 export const DEFAULT_OUT = 'output';
@@ -37,6 +38,7 @@ interface AnalyzeCommandOptions {
   from?: string;
   to?: string;
   workers?: number;
+  vocabularySample?: number;
   quiet: boolean;
 }
 
@@ -61,6 +63,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--from <YYYY-MM>', 'JSONL inputs: keep papers from this month on')
     .option('--to <YYYY-MM>', 'JSONL inputs: keep papers up to this month')
     .option('--workers <n>', 'JSONL inputs: extraction threads (default: all cores; 0 = main thread)', parseIntegerOption('--workers'))
+    .option('--vocabulary-sample <n>', `JSONL inputs: papers the vocabulary is learned from (default: ${EXTRACT_STREAM_DEFAULTS.sampleSize})`, parseIntegerOption('--vocabulary-sample'))
     .option('--quiet', 'no progress on stderr', false)
     .addHelpText(
       'after',
@@ -75,10 +78,12 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
       const streamInputs = resolveStreamInputs(inputs, context.cwd);
       const filter = { ...(options.category ? { categories: options.category.flatMap((value) => value.split(',')).filter(Boolean) } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
       if (streamInputs === null && Object.keys(filter).length > 0) throw new CliExit(2, 'error: --category, --from and --to apply to JSONL inputs (.jsonl, .jsonl.gz)');
+      if (streamInputs === null && options.vocabularySample !== undefined) throw new CliExit(2, 'error: --vocabulary-sample applies to JSONL inputs (.jsonl, .jsonl.gz); paper lists are read whole');
+      if (options.vocabularySample !== undefined && options.vocabularySample < 1) throw new CliExit(2, `error: --vocabulary-sample must be at least 1, got ${options.vocabularySample}`);
       const interrupt = streamInputs ? onInterrupt(context) : null;
       try {
         const analysis = streamInputs
-          ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}) }, context, options.quiet, interrupt)
+          ? await analyzeStreamWithProgress(streamInputs, { ...common, filter, ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.vocabularySample !== undefined ? { sampleSize: options.vocabularySample } : {}) }, context, options.quiet, interrupt)
           : await analyze(inputs, { ...common, cwd: context.cwd, repair: options.repair });
         const result = { ...analysis, issues: [...conceptFiles.issues, ...analysis.issues] };
         const { files, issues } = await buildOutputFiles(result, { fonts: await readChartFonts(), reportScript: await buildReportScript(), gexfVersion: options.gexfVersion });
