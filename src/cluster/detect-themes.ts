@@ -61,7 +61,7 @@ export interface DetectThemesOptions {
   seed?: number;
   /** Resolution γ of Louvain and Leiden. Default: 1. */
   resolution?: number;
-  /** Graph method crosswalked with k-means. Default: 'leiden'. */
+  /** Graph method crosswalked with k-means. Default: 'louvain', the method whose themes colour the graphs and lead the report. */
   graphMethod?: GraphMethod;
   /** Graph the communities are found in: paper similarity (kNN) or concept co-occurrence. Default: 'papers'. */
   graphInput?: GraphInput;
@@ -99,7 +99,7 @@ export interface DetectThemesOptions {
 export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = Object.freeze({
   seed: DEFAULT_SEED,
   resolution: 1,
-  graphMethod: 'leiden',
+  graphMethod: 'louvain',
   graphInput: 'papers',
   neighbors: 10,
   graphConsensusRuns: 'auto',
