@@ -93,19 +93,27 @@ function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number
     const row = Math.floor(random() * n);
     for (let a = 0; a < d; a++) centres[c * d + a] = data[row * d + a] ?? 0;
   }
-  const nearestCells = (i: number, count: number): number[] => {
-    const scored: [number, number][] = [];
+  // The `count` cells with the highest dot product with row i, best first (ties: lower cell), without allocating.
+  const cellScore = new Float64Array(cells);
+  const chosen = new Int32Array(Math.max(1, probes));
+  const nearestCells = (i: number, count: number): Int32Array => {
+    const take = Math.min(count, cells);
     for (let c = 0; c < cells; c++) {
       let dot = 0;
-      for (let a = 0; a < d; a++) dot += (data[i * d + a] ?? 0) * (centres[c * d + a] ?? 0);
-      scored.push([c, dot]);
+      for (let a = 0; a < d; a++) dot += data[i * d + a]! * centres[c * d + a]!;
+      cellScore[c] = dot;
     }
-    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    return scored.slice(0, count).map(([c]) => c);
+    for (let t = 0; t < take; t++) {
+      let best = -1;
+      for (let c = 0; c < cells; c++) if (cellScore[c]! !== -Infinity && (best < 0 || cellScore[c]! > cellScore[best]!)) best = c;
+      chosen[t] = best;
+      if (best >= 0) cellScore[best] = -Infinity;
+    }
+    return chosen.subarray(0, take);
   };
   const cellOf = new Int32Array(n);
   for (let iteration = 0; iteration < 5; iteration++) {
-    for (let i = 0; i < n; i++) cellOf[i] = nearestCells(i, 1)[0] ?? 0;
+    for (let i = 0; i < n; i++) cellOf[i] = Math.max(0, nearestCells(i, 1)[0] ?? 0);
     centres.fill(0);
     for (let i = 0; i < n; i++) for (let a = 0; a < d; a++) centres[(cellOf[i] ?? 0) * d + a] = (centres[(cellOf[i] ?? 0) * d + a] ?? 0) + (data[i * d + a] ?? 0);
     for (let c = 0; c < cells; c++) {
@@ -117,5 +125,5 @@ function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number
   }
   const members: number[][] = Array.from({ length: cells }, () => []);
   for (let i = 0; i < n; i++) members[cellOf[i] ?? 0]?.push(i);
-  return (i) => nearestCells(i, probes).flatMap((c) => members[c] ?? []);
+  return (i) => Array.from(nearestCells(i, probes)).flatMap((c) => (c >= 0 ? (members[c] ?? []) : []));
 }
