@@ -18,7 +18,8 @@
  * Deterministic for the same input and options: all randomness derives from `seed`.
  *
  * Work budget: the repeated runs (consensus, stability) are 'auto' by default and shrink above `LARGE_CORPUS`
- * papers — graph consensus 25 → 5 runs, k-means consensus 200 → 20 runs, stability 4 → 2 extra seeds — because
+ * papers — graph consensus 25 → 5 runs, k-means consensus 200 → 20 runs, stability 4 → 2 extra seeds, and the
+ * resolution comparison uses single runs instead of consensus ones — because
  * their cost is linear in the number of runs and the per-run cost grows with N (measured at 10k papers: Leiden
  * 1.4 s; on 10k × 100 synthetic LSA rows the typed-array k-means of run-kmeans.ts takes about 24 s to choose k over
  * 2..40 and 3 s per fixed-k consensus re-run, against 106 s and 14 s through ml-kmeans before).
@@ -90,6 +91,8 @@ export interface DetectThemesOptions {
   stabilityRuns?: number | 'auto';
   /** Graph methods are re-run at resolution × each factor to report how much themes depend on it. Default: [0.5, 2]. */
   resolutionFactors?: readonly number[];
+  /** Seeded runs combined per resolution re-run (≤ 1: one plain run). Default: 'auto' = graphConsensusRuns, or 1 for a large corpus. */
+  resolutionRuns?: number | 'auto';
   /** Mean Jaccard from which a theme counts as stable (Hennig 2007). Default: 0.75. */
   stableAt?: number;
   /** Concepts in a label, at most. Default: 3. */
@@ -114,6 +117,7 @@ export const DETECT_THEMES_DEFAULTS: Readonly<Required<DetectThemesOptions>> = O
   minThemePapers: 3,
   stabilityRuns: 'auto',
   resolutionFactors: Object.freeze([0.5, 2]),
+  resolutionRuns: 'auto',
   stableAt: 0.75,
   maxLabels: 3,
 });
@@ -147,9 +151,9 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
   const paperGraph = settings.graphInput === 'papers' ? buildPaperSimilarityGraph(paperIds, lsa, { neighbors: settings.neighbors, seed: settings.seed }) : null;
   const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
-  const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution): GraphRun => {
+  const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution, runs = settings.graphConsensusRuns): GraphRun => {
     const graph = paperGraph ?? input.conceptGraph;
-    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs: settings.graphConsensusRuns });
+    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs });
     if (paperGraph !== null) {
       const { assignment, themeCount } = assignPapersToPaperCommunities(paperIds, paperGraph, detection, settings.minThemePapers, lsa);
       return { detection, themeCount, assignment, members: null };
@@ -206,7 +210,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
     weaklyAssigned[method] = pushPaperThemes(paperThemes, method, paperIds, assignment);
     const resolutions: ResolutionAgreement[] = settings.resolutionFactors.map((factor) => {
       const resolution = settings.resolution * factor;
-      const other = runGraph(method, settings.seed, resolution);
+      const other = runGraph(method, settings.seed, resolution, settings.resolutionRuns);
       const agreement = comparePartitions(assignment.theme, other.assignment.theme);
       return { resolution, communities: other.themeCount, ari: agreement.ari, nmi: agreement.nmi };
     });
@@ -278,8 +282,9 @@ interface GraphRun {
   members: string[][] | null;
 }
 
-type ResolvedOptions = Omit<Required<DetectThemesOptions>, 'graphConsensusRuns' | 'kmeansConsensusRuns' | 'stabilityRuns'> & {
+type ResolvedOptions = Omit<Required<DetectThemesOptions>, 'graphConsensusRuns' | 'kmeansConsensusRuns' | 'stabilityRuns' | 'resolutionRuns'> & {
   graphConsensusRuns: number;
+  resolutionRuns: number;
   kmeansConsensusRuns: number;
   stabilityRuns: number;
 };
@@ -287,9 +292,11 @@ type ResolvedOptions = Omit<Required<DetectThemesOptions>, 'graphConsensusRuns' 
 function resolveOptions(options: DetectThemesOptions, paperCount: number): ResolvedOptions {
   const large = paperCount > LARGE_CORPUS;
   const given = { ...DETECT_THEMES_DEFAULTS, ...options };
+  const graphConsensusRuns = given.graphConsensusRuns === 'auto' ? (large ? 5 : 25) : given.graphConsensusRuns;
   const settings: ResolvedOptions = {
     ...given,
-    graphConsensusRuns: given.graphConsensusRuns === 'auto' ? (large ? 5 : 25) : given.graphConsensusRuns,
+    graphConsensusRuns,
+    resolutionRuns: given.resolutionRuns === 'auto' ? (large ? 1 : graphConsensusRuns) : given.resolutionRuns,
     kmeansConsensusRuns: given.kmeansConsensusRuns === 'auto' ? (large ? 20 : 200) : given.kmeansConsensusRuns,
     stabilityRuns: given.stabilityRuns === 'auto' ? (large ? 2 : 4) : given.stabilityRuns,
   };
