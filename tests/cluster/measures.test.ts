@@ -3,6 +3,7 @@ import { cutAverageLinkage } from '../../src/cluster/average-linkage.ts';
 import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
 import { labelThemes } from '../../src/cluster/label-themes.ts';
 import { measureStability } from '../../src/cluster/measure-stability.ts';
+import { createRandom } from '../../src/core/random.ts';
 import { truncatedSvd } from '../../src/cluster/truncated-svd.ts';
 import type { Concept, Mention } from '../../src/core/types.ts';
 
@@ -37,6 +38,46 @@ describe('truncatedSvd', () => {
     const result = truncatedSvd({ rowCount: 6, columnCount: 2, offsets, columns: Uint32Array.from(rows.map((r) => r[0] ?? 0)), values: Float64Array.from(rows.map((r) => r[1] ?? 0)) }, { dimensions: 2 });
     expect(result.singularValues[0]).toBeCloseTo(Math.sqrt(12), 6);
     expect(result.singularValues[1]).toBeCloseTo(Math.sqrt(3), 6);
+  });
+
+  it('gives orthogonal coordinates holding all the energy of a rank-12 matrix and the top of a rank-40 one', () => {
+    // [rank, dimensions]: rank 12 with 20 dimensions has dependent sketch columns (the Gram–Schmidt fallback);
+    // rank 40 with 6 or 20 dimensions takes the CholeskyQR path.
+    for (const [rank, dimensions] of [[12, 20], [40, 6], [40, 20]] as const) {
+      // 400 sparse rows, each a multiple of one of `rank` random sparse patterns over 60 columns.
+      const random = createRandom(rank);
+      const patterns = Array.from({ length: rank }, () => Array.from({ length: 60 }, () => (random() < 0.3 ? random() : 0)));
+      const offsets = [0];
+      const columns: number[] = [];
+      const values: number[] = [];
+      let frobenius = 0;
+      for (let i = 0; i < 400; i++) {
+        const scale = 0.5 + random();
+        patterns[i % rank]!.forEach((value, c) => {
+          if (value === 0) return;
+          columns.push(c);
+          values.push(value * scale);
+          frobenius += (value * scale) ** 2;
+        });
+        offsets.push(columns.length);
+      }
+      const matrix = { rowCount: 400, columnCount: 60, offsets: Uint32Array.from(offsets), columns: Uint32Array.from(columns), values: Float64Array.from(values) };
+      const { coordinates, singularValues } = truncatedSvd(matrix, { dimensions });
+      const d = coordinates.dimensions;
+      let energy = 0;
+      for (let a = 0; a < d; a++) {
+        for (let b = a; b < d; b++) {
+          let dot = 0;
+          for (let i = 0; i < 400; i++) dot += coordinates.data[i * d + a]! * coordinates.data[i * d + b]!;
+          // Columns of U·Σ are orthogonal with squared norms σ².
+          expect(Math.abs(dot - (a === b ? singularValues[a]! ** 2 : 0))).toBeLessThan(1e-6 * frobenius);
+          if (a === b) energy += dot;
+        }
+      }
+      if (rank <= dimensions) expect(energy / frobenius).toBeCloseTo(1, 6);
+      else expect(energy / frobenius).toBeLessThan(0.999);
+      for (let a = 1; a < d; a++) expect(singularValues[a]!).toBeLessThanOrEqual(singularValues[a - 1]! + 1e-9);
+    }
   });
 });
 
