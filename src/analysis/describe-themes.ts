@@ -8,7 +8,14 @@ import type { Theme, ThemeMethod } from '../core/types.ts';
 
 export function describeThemes(themes: readonly Theme[], method: ThemeMethod): string {
   if (method === 'kmeans') return 'k-means clusters of papers';
+  return themesGraphInput(themes, method) === 'papers'
+    ? `${method} communities of similar papers, each named by its most characteristic concepts`
+    : `${method} communities of the concept co-occurrence graph`;
+}
+
+/** The graph a graph method's communities were found in, read off Theme.size (papers or concepts). */
+export function themesGraphInput(themes: readonly Theme[], method: ThemeMethod): 'papers' | 'concepts' {
   const own = themes.filter((theme) => theme.method === method);
   const ofPapers = own.length > 0 && own.every((theme) => theme.size === theme.papers.length) && own.some((theme) => theme.size !== theme.concepts.length);
-  return ofPapers ? `${method} communities of similar papers, each named by its most characteristic concepts` : `${method} communities of the concept co-occurrence graph`;
+  return ofPapers ? 'papers' : 'concepts';
 }

@@ -1,20 +1,22 @@
 /**
  * Everything the Markdown and HTML reports show, gathered once from an AnalysisResult as plain data: the themes
- * with their concepts and papers (each paper with its key concept and the sentence it appears in), the top
- * concepts, every paper, and the method facts. Serialisers only format this model; they decide nothing.
+ * with their concepts, papers and stability (each paper with its key concept, the sentence it appears in and the
+ * strength of its assignment), the top concepts, every paper, and the method facts with each method's run-to-run
+ * agreement. Serialisers only format this model; they decide nothing.
  */
-import type { AnalysisResult } from '../core/result.ts';
-import type { ConceptType, Mention, ThemeMethod } from '../core/types.ts';
+import type { AnalysisResult, StabilitySummary } from '../core/result.ts';
+import { THEME_METHODS, type ConceptType, type Mention, type ThemeMethod } from '../core/types.ts';
 import type { Issue } from '../core/issues.ts';
 import { themeColor } from '../core/palette.ts';
 import { primaryThemes } from '../analysis/primary-themes.ts';
 import { compareText, selectTopConcepts } from '../analysis/select-top-concepts.ts';
 import { summarizeThemeMap, THEME_QUADRANT_TITLES, type ThemeQuadrant } from '../analysis/summarize-theme-map.ts';
-import { describeThemes } from '../analysis/describe-themes.ts';
+import { describeThemes, themesGraphInput } from '../analysis/describe-themes.ts';
 import { themeDisplayLabel } from '../analysis/theme-display-label.ts';
 import { monthRange } from '../analysis/month-range.ts';
 import { evidenceSentence, type EvidenceSentence } from './evidence-sentence.ts';
 import { noteTitleZh } from './note-title-zh.ts';
+import { describeStability, describeStrength, METHOD_NAMES } from './describe-scores.ts';
 
 export interface BuildReportModelOptions {
   /** Concepts in the top-concepts table. Default: 25. */
@@ -51,6 +53,10 @@ export interface ReportPaper {
   codeUrl: string;
   titleZh: string;
   themeId: number;
+  /** Strength (0..1) of the paper's assignment to its theme, or null when none is recorded. */
+  strength: number | null;
+  /** Assigned by similarity, without direct evidence for the theme. */
+  weak: boolean;
   /** The paper's most salient concept in its theme, with the sentence it appears in. */
   keyConcept: { id: string; label: string; sentence: EvidenceSentence | null } | null;
   /** Labels of the paper's concepts, most salient first (at most 6). */
@@ -66,7 +72,10 @@ export interface ReportTheme {
   quadrantTitle: string;
   centrality: number;
   density: number;
+  /** Mean best Jaccard across re-runs with other seeds, or null when not measured. */
   stability: number | null;
+  /** Stability at or above the method's stableAt; null when not measured. */
+  stable: boolean | null;
   topConcepts: string[];
   conceptCount: number;
   concepts: ReportConcept[];
@@ -84,10 +93,21 @@ export interface RisingConcept {
   lift: number;
 }
 
+/** Run-to-run agreement of one method: the reference run against re-runs with other seeds. */
+export interface ReportStability extends StabilitySummary {
+  method: ThemeMethod;
+  /** 'Louvain', 'Leiden', 'k-means'. */
+  name: string;
+}
+
 export interface ReportModel {
   title: string;
   /** What the themes are ("louvain communities of similar papers, …"). */
   themesAre: string;
+  /** What a theme's stability means here, or that it was not measured (describe-scores.ts). */
+  stabilityIs: string;
+  /** What a paper's strength means for these themes, and what "weakly assigned" means. */
+  strengthIs: string;
   /** The last `recentMonths` months of the corpus, as `first – last`. */
   recentWindow: string;
   rising: RisingConcept[];
@@ -109,6 +129,8 @@ export interface ReportModel {
     graphConcepts: number;
     graphLinks: number;
     clustering: AnalysisResult['clustering'];
+    /** Methods whose stability was measured, in THEME_METHODS order. */
+    stability: ReportStability[];
     repairs: AnalysisResult['repairs'];
     parameters: [string, string][];
     issueCounts: { code: string; severity: string; count: number }[];
@@ -147,11 +169,12 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
   for (const list of byPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count || compareText(a.conceptId, b.conceptId));
 
   // 2. Papers, newest first, each with its key concept and sentence.
-  const strength = new Map(result.paperThemes.filter((entry) => entry.method === method).map((entry) => [entry.paperId, entry.strength]));
+  const assignments = new Map(result.paperThemes.filter((entry) => entry.method === method).map((entry) => [entry.paperId, entry]));
   const papers: ReportPaper[] = [...result.papers]
     .sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.title, b.title) || compareText(a.id, b.id))
     .map((paper) => {
       const themeId = paperTheme.get(paper.id) ?? -1;
+      const assignment = assignments.get(paper.id);
       const mentions = byPaper.get(paper.id) ?? [];
       const key = mentions.find((mention) => themeId !== -1 && conceptTheme.get(mention.conceptId) === themeId) ?? mentions[0];
       const evidence = key === undefined ? undefined : pickEvidence(key);
@@ -164,6 +187,8 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
         codeUrl: paper.codeUrl,
         titleZh: noteTitleZh(paper),
         themeId,
+        strength: assignment?.themeId === themeId ? assignment.strength : null,
+        weak: assignment?.themeId === themeId && assignment.weak,
         keyConcept:
           key === undefined
             ? null
@@ -172,7 +197,8 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       };
     });
 
-  // 3. Themes, with their place on the theme map.
+  // 3. Themes, with their place on the theme map and their stability.
+  const stableAt = result.clustering[method]?.stability?.stableAt ?? null;
   const map = new Map(summarizeThemeMap(result).rows.map((row) => [row.themeId, row]));
   const reportThemes: ReportTheme[] = themes.map((theme) => {
     const row = map.get(theme.id);
@@ -183,7 +209,7 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       .slice(0, settings.conceptsPerTheme);
     const themePapers = papers
       .filter((paper) => paper.themeId === theme.id)
-      .sort((a, b) => (strength.get(b.id) ?? 0) - (strength.get(a.id) ?? 0) || compareText(b.month, a.month) || compareText(a.id, b.id));
+      .sort((a, b) => (b.strength ?? 0) - (a.strength ?? 0) || compareText(b.month, a.month) || compareText(a.id, b.id));
     return {
       id: theme.id,
       label: theme.label,
@@ -194,6 +220,7 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       centrality: row?.centrality ?? 0,
       density: row?.density ?? 0,
       stability: theme.stability,
+      stable: theme.stability === null ? null : (theme.stable ?? (stableAt === null ? null : theme.stability >= stableAt)),
       topConcepts: theme.topConcepts.slice(0, 6).map((id) => conceptsById.get(id)?.label ?? id),
       conceptCount: theme.concepts.length,
       concepts,
@@ -216,6 +243,8 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
   return {
     title,
     themesAre: describeThemes(result.themes, method),
+    stabilityIs: describeStability(method, result.clustering[method]?.stability, themes.some((theme) => theme.stability !== null)),
+    strengthIs: describeStrength(method, result.clustering.graphInput ?? themesGraphInput(result.themes, method)),
     recentWindow: recent.length === 0 ? '' : `${recent[0]} – ${recent[recent.length - 1]}`,
     rising: risingConcepts(result, new Set(recent)),
     method,
@@ -238,6 +267,10 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       graphConcepts: result.conceptGraph.order,
       graphLinks: result.conceptGraph.size,
       clustering: result.clustering,
+      stability: THEME_METHODS.flatMap((candidate) => {
+        const summary = result.clustering[candidate]?.stability;
+        return summary === undefined ? [] : [{ ...summary, method: candidate, name: METHOD_NAMES[candidate] }];
+      }),
       repairs: result.repairs,
       parameters: Object.keys(result.parameters)
         .sort()

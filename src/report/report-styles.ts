@@ -53,6 +53,9 @@ ol.papers { padding-left: 20px; }
 ol.papers li { margin-bottom: 12px; }
 .paper-title { font-weight: 600; }
 .links a { margin-right: 10px; font-size: 13px; }
+.strength { font-size: 13px; color: var(--muted); font-variant-numeric: tabular-nums; }
+.strength.weak { color: #a15c00; }
+td.stability { white-space: nowrap; font-variant-numeric: tabular-nums; }
 blockquote { margin: 4px 0 0; padding: 4px 10px; border-left: 3px solid var(--line); color: #333; font-size: 14px; background: #fbfbfb; }
 mark { background: #fff1b8; padding: 0 1px; border-radius: 2px; }
 details { margin: 8px 0; }

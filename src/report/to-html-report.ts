@@ -1,6 +1,6 @@
 /**
  * The report as one self-contained HTML file that works offline: the page text is rendered here, escaped, so it
- * reads even with scripts off; the inline script (built by io/build-report-script.ts and passed in as an asset)
+ * reads even with scripts off (themes with their stability, papers with the strength of their assignment); the inline script (built by io/build-report-script.ts and passed in as an asset)
  * then draws the charts with vega-embed and the concept graph with sigma.js, and wires search, theme filter and
  * concept clicks. Data for the script travels as JSON in <script type="application/json"> elements, escaped so
  * that no input text can close them. No request leaves the page: no CDN, no fonts, no images from elsewhere.
@@ -13,6 +13,7 @@ import { buildReportModel, type BuildReportModelOptions, type ReportConcept, typ
 import { escapeHtml, safeUrl, toScriptJson } from './escape-html.ts';
 import { REPORT_STYLES } from './report-styles.ts';
 import { toReportData } from './report-data.ts';
+import { agreementText, stabilityDetail, stabilityText, strengthText } from './score-text.ts';
 
 export interface HtmlChart {
   name: string;
@@ -101,10 +102,10 @@ function overview(model: ReportModel): string {
     .join('');
   const rows = model.themes
     .map(
-      (theme) => `<tr><td>${swatch(theme.color)}<a href="#theme-${theme.id + 1}">${escapeHtml(theme.name)}</a></td><td>${theme.quadrantTitle === '' ? '' : `<span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`}</td><td class="num">${theme.papers.length}</td><td class="num">${theme.conceptCount}</td><td>${theme.topConcepts.map(escapeHtml).join(', ')}</td></tr>`,
+      (theme) => `<tr><td>${swatch(theme.color)}<a href="#theme-${theme.id + 1}">${escapeHtml(theme.name)}</a></td><td>${theme.quadrantTitle === '' ? '' : `<span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`}</td><td class="num">${theme.papers.length}</td><td class="num">${theme.conceptCount}</td><td class="stability">${escapeHtml(stabilityText(theme.stability, theme.stable))}</td><td>${theme.topConcepts.map(escapeHtml).join(', ')}</td></tr>`,
     )
     .join('\n');
-  const unassigned = model.unassignedPapers.length > 0 ? `<tr><td>${swatch('#999999')}<a href="#theme-none">no theme</a></td><td></td><td class="num">${model.unassignedPapers.length}</td><td class="num">–</td><td></td></tr>` : '';
+  const unassigned = model.unassignedPapers.length > 0 ? `<tr><td>${swatch('#999999')}<a href="#theme-none">no theme</a></td><td></td><td class="num">${model.unassignedPapers.length}</td><td class="num">–</td><td>–</td><td></td></tr>` : '';
   const rising =
     model.rising.length === 0
       ? ''
@@ -117,11 +118,12 @@ function overview(model: ReportModel): string {
 <h2>Overview</h2>
 <div class="stats">${stats}</div>
 <h3>Themes</h3>
-<table><thead><tr><th>Theme</th><th>Place on the theme map</th><th class="num">Papers</th><th class="num">Concepts</th><th>Top concepts</th></tr></thead>
+<table><thead><tr><th>Theme</th><th>Place on the theme map</th><th class="num">Papers</th><th class="num">Concepts</th><th>Stability</th><th>Top concepts</th></tr></thead>
 <tbody>
 ${rows}
 ${unassigned}
 </tbody></table>
+<p class="muted">${escapeHtml(model.stabilityIs)}</p>
 ${rising}
 ${top}
 </section>`;
@@ -174,6 +176,7 @@ function themesSection(model: ReportModel): string {
 </article>`;
   return `<section id="themes">
 <h2>Themes</h2>
+<p class="muted">Papers are listed strongest first. ${escapeHtml(model.strengthIs)}</p>
 ${articles}
 ${unassigned}
 </section>`;
@@ -181,10 +184,9 @@ ${unassigned}
 
 function themeArticle(theme: ReportTheme): string {
   const badge = theme.quadrantTitle === '' ? '' : ` <span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`;
-  const stability = theme.stability === null ? '' : ` · stability ${theme.stability.toFixed(2)}`;
   return `<article class="theme" id="theme-${theme.id + 1}" style="border-left-color:${escapeHtml(theme.color)}">
 <h3>${swatch(theme.color)}${escapeHtml(theme.name)}${badge}</h3>
-<p class="muted">${theme.papers.length} papers · ${theme.conceptCount} concepts · centrality ${theme.centrality.toFixed(2)}, density ${theme.density.toFixed(2)}${stability}</p>
+<p class="muted">${theme.papers.length} papers · ${theme.conceptCount} concepts · centrality ${theme.centrality.toFixed(2)}, density ${theme.density.toFixed(2)} · ${escapeHtml(stabilityDetail(theme.stability, theme.stable))}</p>
 <ul class="chips">${theme.concepts.map((concept) => conceptChip(concept)).join('')}</ul>
 ${theme.concepts.some((concept) => concept.aliases.length > 0) ? `<details><summary>Aliases</summary><ul>${theme.concepts
     .filter((concept) => concept.aliases.length > 0)
@@ -216,9 +218,10 @@ function paperItem(paper: ReportPaper): string {
     sentence === undefined || sentence === null
       ? ''
       : `<blockquote>${escapeHtml(sentence.before)}<mark>${escapeHtml(sentence.match)}</mark>${escapeHtml(sentence.after)}</blockquote>`;
+  const strength = strengthText(paper.strength, paper.weak);
   return `<li>${paper.month === '' ? '' : `<span class="month">${escapeHtml(paper.month)}</span> `}${paperTitle(paper)}
 ${paper.titleZh === '' ? '' : `<div class="zh">${escapeHtml(paper.titleZh)}</div>`}
-<div class="links">${paperLinks(paper)}</div>${quote}</li>`;
+<div class="links">${paperLinks(paper)}${strength === '' ? '' : `<span class="${paper.weak ? 'strength weak' : 'strength'}">${escapeHtml(strength)}</span>`}</div>${quote}</li>`;
 }
 
 function papersSection(model: ReportModel): string {
@@ -264,6 +267,7 @@ function methodSection(model: ReportModel): string {
 <li>Concept graph: ${facts.graphConcepts} concepts, ${facts.graphLinks} links</li>
 <li>Louvain: ${louvain.communities} communities, modularity ${louvain.modularity.toFixed(3)} at resolution ${louvain.resolution}</li>
 <li>k-means on papers: k = ${kmeans.k} (${kmeans.chosenBy === 'user' ? 'given' : 'chosen by silhouette'}${kmeans.candidates.length === 0 ? '' : `; candidates ${kmeans.candidates.map((candidate) => `k=${candidate.k}: ${candidate.silhouette.toFixed(2)}`).join(', ')}`})</li>
+${facts.stability.map((entry) => `<li>${escapeHtml(agreementText(entry))}</li>`).join('\n')}
 <li>Encoding repairs: ${facts.repairs.spans} spans in ${facts.repairs.files} files, ${facts.repairs.charactersRecovered} characters recovered, ${facts.repairs.uncertain} uncertain</li>
 </ul>
 <h3>Parameters</h3>

@@ -1,11 +1,13 @@
 /**
- * The report as GitHub-flavoured Markdown (`report.md`): overview, charts as image links, the themes table, each
- * theme with its concepts and papers, the top concepts, every paper with its links, and the method. All text from
+ * The report as GitHub-flavoured Markdown (`report.md`): overview, charts as image links, the themes table (with
+ * each theme's stability), each theme with its concepts and papers (each with the strength of its assignment), the
+ * top concepts, every paper with its links, and the method (with each method's run-to-run agreement). All text from
  * inputs goes through escapeMarkdown, so a title holding HTML shows as text. Deterministic for the same input.
  */
 import type { AnalysisResult } from '../core/result.ts';
 import { buildReportModel, type BuildReportModelOptions, type ReportConcept, type ReportModel, type ReportPaper } from './build-report-model.ts';
 import { escapeMarkdown, markdownUrl } from './escape-markdown.ts';
+import { agreementText, stabilityDetail, stabilityText, strengthText } from './score-text.ts';
 
 export interface MarkdownChartLink {
   name: string;
@@ -42,12 +44,14 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   lines.push('Contents: [Themes](#themes) · [Concepts](#concepts) · [Theme details](#theme-details) · [Papers](#papers) · [Method](#method)', '');
 
   lines.push('## Themes', '');
-  lines.push(`Themes are ${model.themesAre}. The quadrant comes from the theme map: centrality against density of the links among each theme's concepts, after Callon et al. (1991).`, '');
-  lines.push('| # | Theme | Papers | Concepts | Quadrant | Top concepts |', '| ---: | --- | ---: | ---: | --- | --- |');
+  lines.push(`Themes are ${model.themesAre}. The quadrant comes from the theme map: centrality against density of the links among each theme's concepts, after Callon et al. (1991). ${model.stabilityIs}`, '');
+  lines.push('| # | Theme | Papers | Concepts | Stability | Quadrant | Top concepts |', '| ---: | --- | ---: | ---: | --- | --- | --- |');
   for (const theme of model.themes) {
-    lines.push(`| ${theme.id + 1} | [${escapeMarkdown(theme.label)}](#theme-${theme.id + 1}) | ${theme.papers.length} | ${theme.conceptCount} | ${theme.quadrantTitle} | ${theme.topConcepts.map(escapeMarkdown).join(', ')} |`);
+    lines.push(
+      `| ${theme.id + 1} | [${escapeMarkdown(theme.label)}](#theme-${theme.id + 1}) | ${theme.papers.length} | ${theme.conceptCount} | ${stabilityText(theme.stability, theme.stable)} | ${theme.quadrantTitle} | ${theme.topConcepts.map(escapeMarkdown).join(', ')} |`,
+    );
   }
-  if (model.unassignedPapers.length > 0) lines.push(`| – | no theme | ${model.unassignedPapers.length} | – | – | – |`);
+  if (model.unassignedPapers.length > 0) lines.push(`| – | no theme | ${model.unassignedPapers.length} | – | – | – | – |`);
   lines.push('', ...chartsFor('themes'));
 
   lines.push('## Concepts', '');
@@ -63,9 +67,10 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   if (other.length > 0) lines.push('## Charts', '', ...other);
 
   lines.push('## Theme details', '');
+  lines.push(`Papers are listed strongest first. ${model.strengthIs}`, '');
   for (const theme of model.themes) {
     lines.push(`### <a id="theme-${theme.id + 1}"></a>${escapeMarkdown(theme.name)}`, '');
-    lines.push(`${theme.papers.length} papers, ${theme.conceptCount} concepts${theme.quadrantTitle === '' ? '' : ` · ${theme.quadrantTitle.toLowerCase()}`}.`, '');
+    lines.push(`${theme.papers.length} papers, ${theme.conceptCount} concepts${theme.quadrantTitle === '' ? '' : ` · ${theme.quadrantTitle.toLowerCase()}`} · ${stabilityDetail(theme.stability, theme.stable)}.`, '');
     lines.push(`**Concepts:** ${theme.concepts.map((concept) => `${conceptCell(concept)} (${concept.papers})`).join(', ')}`, '');
     for (const paper of theme.papers) lines.push(paperItem(paper));
     lines.push('');
@@ -108,7 +113,8 @@ function linksCell(paper: ReportPaper): string {
 }
 
 function paperItem(paper: ReportPaper): string {
-  const head = `- ${paper.month === '' ? '' : `${paper.month} · `}${titleCell(paper).replace('<br>', ' — ')}${linksCell(paper) === '' ? '' : ` (${linksCell(paper)})`}`;
+  const strength = strengthText(paper.strength, paper.weak);
+  const head = `- ${paper.month === '' ? '' : `${paper.month} · `}${titleCell(paper).replace('<br>', ' — ')}${linksCell(paper) === '' ? '' : ` (${linksCell(paper)})`}${strength === '' ? '' : ` · ${strength}`}`;
   const sentence = paper.keyConcept?.sentence;
   if (sentence === undefined || sentence === null) return head;
   return `${head}\n  > ${escapeMarkdown(sentence.before)}**${escapeMarkdown(sentence.match)}**${escapeMarkdown(sentence.after)}`;
@@ -128,6 +134,7 @@ function methodSection(model: ReportModel): string[] {
     `- Concept graph: ${facts.graphConcepts} concepts, ${facts.graphLinks} links`,
     `- Louvain: ${facts.clustering.louvain.communities} communities, modularity ${facts.clustering.louvain.modularity.toFixed(3)} at resolution ${facts.clustering.louvain.resolution}`,
     `- k-means: k = ${facts.clustering.kmeans.k} (${facts.clustering.kmeans.chosenBy === 'user' ? 'given' : 'chosen by silhouette'})`,
+    ...facts.stability.map((entry) => `- ${agreementText(entry)}`),
     `- Encoding repairs: ${facts.repairs.spans} spans in ${facts.repairs.files} files, ${facts.repairs.charactersRecovered} characters recovered, ${facts.repairs.uncertain} uncertain`,
     '',
   );

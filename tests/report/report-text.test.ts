@@ -11,6 +11,7 @@ import { toHtmlReport } from '../../src/report/to-html-report.ts';
 import { toMarkdownReport } from '../../src/report/to-markdown-report.ts';
 import type { Paper } from '../../src/core/types.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
+import { makeStabilityFixture } from './stability-fixture.ts';
 
 const GOLDEN = resolve(import.meta.dirname, '../golden/report/report.md');
 
@@ -22,8 +23,8 @@ describe('toMarkdownReport', () => {
   const result = makeReportFixture();
   const charts = buildCharts(result).map((chart) => ({ name: chart.name, title: chart.title, file: `charts/${chart.name}.png` }));
 
-  it('matches the golden report for the fixture', async () => {
-    const actual = toMarkdownReport(result, { charts });
+  it('matches the golden report for the fixture, with stability measured and a weak paper', async () => {
+    const actual = toMarkdownReport(makeStabilityFixture(), { charts });
     if (!existsSync(GOLDEN)) await writeFile(GOLDEN, actual);
     expect(actual).toBe(await readFile(GOLDEN, 'utf8'));
   });
