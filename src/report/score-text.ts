@@ -1,25 +1,25 @@
 /**
  * How the report writes a theme's stability and a paper's strength, the same in report.md and report.html:
  * "0.92 stable", "0.41 fragile", "–" (not measured); "strength 0.83", "strength 0.31, weakly assigned"; and each
- * method's run-to-run agreement. Stability is truncated, not rounded, to
- * two decimals, so a value just below the stable threshold (0.7499) never shows as the threshold next to "fragile".
+ * method's run-to-run agreement. Values are rounded to two decimals, except a fragile theme's stability, which is
+ * truncated: just below the threshold (0.7499) it reads "0.74 fragile", never "0.75 fragile".
  */
 import type { ReportStability } from './build-report-model.ts';
 
 /** For the themes table: "0.92 stable", "0.41 fragile", "0.60" (no verdict), "–" (not measured). */
 export function stabilityText(stability: number | null, stable: boolean | null): string {
   if (stability === null) return '–';
-  return stable === null ? stabilityValue(stability) : `${stabilityValue(stability)} ${stable ? 'stable' : 'fragile'}`;
+  return stable === null ? stabilityValue(stability, stable) : `${stabilityValue(stability, stable)} ${stable ? 'stable' : 'fragile'}`;
 }
 
 /** For a theme's detail line: "stability 0.92 (stable)", "stability 0.60", "stability not measured". */
 export function stabilityDetail(stability: number | null, stable: boolean | null): string {
   if (stability === null) return 'stability not measured';
-  return `stability ${stabilityValue(stability)}${stable === null ? '' : ` (${stable ? 'stable' : 'fragile'})`}`;
+  return `stability ${stabilityValue(stability, stable)}${stable === null ? '' : ` (${stable ? 'stable' : 'fragile'})`}`;
 }
 
-function stabilityValue(stability: number): string {
-  return (Math.floor(stability * 100 + 1e-9) / 100).toFixed(2);
+function stabilityValue(stability: number, stable: boolean | null): string {
+  return stable === false ? (Math.floor(stability * 100 + 1e-9) / 100).toFixed(2) : stability.toFixed(2);
 }
 
 /** '' when the paper's assignment has no recorded strength. */

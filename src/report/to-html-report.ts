@@ -221,7 +221,7 @@ function paperItem(paper: ReportPaper): string {
   const strength = strengthText(paper.strength, paper.weak);
   return `<li>${paper.month === '' ? '' : `<span class="month">${escapeHtml(paper.month)}</span> `}${paperTitle(paper)}
 ${paper.titleZh === '' ? '' : `<div class="zh">${escapeHtml(paper.titleZh)}</div>`}
-<div class="links">${paperLinks(paper)}${strength === '' ? '' : `<span class="${paper.weak ? 'strength weak' : 'strength'}">${escapeHtml(strength)}</span>`}</div>${quote}</li>`;
+<div class="links">${paperLinks(paper)}${strength === '' ? '' : ` <span class="${paper.weak ? 'strength weak' : 'strength'}">${escapeHtml(strength)}</span>`}</div>${quote}</li>`;
 }
 
 function papersSection(model: ReportModel): string {

@@ -1,7 +1,8 @@
 /**
  * Opens report.html in headless Chromium, as a reader would: the page must load without console errors, draw
  * every chart and the graph, find "GRPO" with the search box, list a concept's papers when it is clicked (in the
- * graph and in a theme section), and show a malicious title as text. Screenshots go to output/.
+ * graph and in a theme section), show each theme's stability and each paper's strength, and show a malicious title
+ * as text. Screenshots go to output/.
  *
  * Needs Debian's chromium at /usr/bin/chromium (.ci/run installs it). Skipped with a message only when it is
  * missing outside CI; in CI (CI set) a missing browser fails the test.
@@ -16,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCharts } from '../../src/charts/build-charts.ts';
 import { buildReportScript } from '../../src/io/build-report-script.ts';
 import { toHtmlReport } from '../../src/report/to-html-report.ts';
-import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
+import { makeStabilityFixture } from './stability-fixture.ts';
 import { analyze } from '../../src/pipeline.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -31,7 +32,7 @@ describe.skipIf(!available)('report.html in Chromium', () => {
   let page: Page;
   let profile: string;
   const errors: string[] = [];
-  const fixture = makeReportFixture();
+  const fixture = makeStabilityFixture();
 
   beforeAll(async () => {
     const html = toHtmlReport(fixture, { charts: buildCharts(fixture), assets: { script: await buildReportScript() } });
@@ -119,6 +120,17 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     await chip.click();
     await expect.poll(() => page.locator('#concept-panel h3').textContent()).toBe('entropy collapse');
     expect(await page.locator('#concept-panel').textContent()).toContain('The Entropy Mechanism of Reinforcement Learning');
+  });
+
+  it('shows each theme’s stability and each paper’s strength as text', async () => {
+    const rows = await page.locator('#overview tbody tr').allInnerTexts();
+    expect(rows[0]).toContain('0.90 stable');
+    expect(rows[3]).toContain('0.60 fragile');
+    expect(await page.locator('#theme-3 > p.muted').innerText()).toContain('stability 0.70 (fragile)');
+    const weak = page.locator('#theme-3 li', { hasText: 'A Note on Reward Models' });
+    expect(await weak.innerText()).toContain('strength 0.31, weakly assigned');
+    const strongest = await page.locator('#theme-1 ol.papers > li').first().innerText();
+    expect(strongest).toMatch(/arXiv \d{4}\.\d{5} strength \d\.\d\d/);
   });
 
   it('shows a malicious title as text and runs none of it', async () => {

@@ -142,9 +142,11 @@ describe('stability and strength in report.html', () => {
 });
 
 describe('score texts', () => {
-  it('truncates stability so a value below the threshold never reads as the threshold', () => {
+  it('rounds stability, but truncates a fragile one so it never reads as the threshold', () => {
     expect(stabilityText(0.7499, false)).toBe('0.74 fragile');
+    expect(stabilityText(0.65625, false)).toBe('0.65 fragile');
     expect(stabilityText(0.75, true)).toBe('0.75 stable');
+    expect(stabilityText(0.767, true)).toBe('0.77 stable');
     expect(stabilityText(0.6000000000000001 - 1e-16, false)).toBe('0.60 fragile');
     expect(stabilityText(1, true)).toBe('1.00 stable');
     expect(stabilityText(0.5, null)).toBe('0.50');
