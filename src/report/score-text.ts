@@ -9,7 +9,8 @@ import type { ReportStability } from './build-report-model.ts';
 /** For the themes table: "0.92 stable", "0.41 fragile", "0.60" (no verdict), "–" (not measured). */
 export function stabilityText(stability: number | null, stable: boolean | null): string {
   if (stability === null) return '–';
-  return stable === null ? stabilityValue(stability, stable) : `${stabilityValue(stability, stable)} ${stable ? 'stable' : 'fragile'}`;
+  const value = stabilityValue(stability, stable);
+  return stable === null ? value : `${value} ${stable ? 'stable' : 'fragile'}`;
 }
 
 /** For a theme's detail line: "stability 0.92 (stable)", "stability 0.60", "stability not measured". */
@@ -24,7 +25,7 @@ function stabilityValue(stability: number, stable: boolean | null): string {
 
 /** '' when the paper's assignment has no recorded strength. */
 export function strengthText(strength: number | null, weak: boolean): string {
-  if (strength === null) return weak ? 'weakly assigned' : '';
+  if (strength === null) return '';
   return `strength ${strength.toFixed(2)}${weak ? ', weakly assigned' : ''}`;
 }
 
