@@ -3,7 +3,8 @@
  * reads even with scripts off (themes with their stability, papers with the strength of their assignment); the
  * inline script (built by io/build-report-script.ts and passed in as an asset) then draws the charts with
  * vega-embed and the concept graph with sigma.js, and wires search, theme filter and concept clicks. Data for the
- * script travels as JSON in <script type="application/json"> elements, escaped so that no input text can close them. No request leaves the page: no CDN, no fonts, no images from elsewhere.
+ * script travels as JSON in <script type="application/json"> elements, escaped so that no input text can close them.
+ * No request leaves the page: no CDN, no fonts, no images from elsewhere.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { compileChart } from '../charts/render-chart.ts';
