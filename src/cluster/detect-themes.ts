@@ -19,7 +19,9 @@
  *
  * Work budget: the repeated runs (consensus, stability) are 'auto' by default and shrink above `LARGE_CORPUS`
  * papers — graph consensus 25 → 5 runs, k-means consensus 200 → 20 runs, stability 4 → 2 extra seeds, and the
- * resolution comparison uses single runs instead of consensus ones — because
+ * resolution comparison uses single runs instead of consensus ones, LSA takes 2 power iterations instead of 4 — and
+ * above `HUGE_CORPUS` papers graph clustering uses single seeded runs (no consensus: at 100k papers one Louvain run
+ * took 3 s of CPU and a 5-run consensus 100 s) — because
  * their cost is linear in the number of runs and the per-run cost grows with N (measured at 10k papers: Leiden
  * 1.4 s; on 10k × 100 synthetic LSA rows the typed-array k-means of run-kmeans.ts takes about 24 s to choose k over
  * 2..40 and 3 s per fixed-k consensus re-run, against 106 s and 14 s through ml-kmeans before).
@@ -135,6 +137,8 @@ const MODULE = 'cluster/detect-themes';
 
 /** Above this many papers the 'auto' run counts shrink (see the header). */
 export const LARGE_CORPUS = 5000;
+/** Above this many papers graph clustering runs without consensus (see the header). */
+export const HUGE_CORPUS = 50_000;
 
 export function detectThemes(input: DetectThemesInput, options: DetectThemesOptions = {}): DetectThemesResult {
   const settings = resolveOptions(options, input.papers.length);
@@ -145,7 +149,8 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
   const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
   const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
-  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions, seed: settings.seed }).coordinates);
+  const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
+  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations }).coordinates);
 
   // 2. Graph communities and paper assignment, for both graph methods.
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
@@ -292,7 +297,7 @@ type ResolvedOptions = Omit<Required<DetectThemesOptions>, 'graphConsensusRuns' 
 function resolveOptions(options: DetectThemesOptions, paperCount: number): ResolvedOptions {
   const large = paperCount > LARGE_CORPUS;
   const given = { ...DETECT_THEMES_DEFAULTS, ...options };
-  const graphConsensusRuns = given.graphConsensusRuns === 'auto' ? (large ? 5 : 25) : given.graphConsensusRuns;
+  const graphConsensusRuns = given.graphConsensusRuns === 'auto' ? (paperCount > HUGE_CORPUS ? 1 : large ? 5 : 25) : given.graphConsensusRuns;
   const settings: ResolvedOptions = {
     ...given,
     graphConsensusRuns,

@@ -90,11 +90,13 @@ function gaussian(random: RandomSource): number {
 /** X (N × V sparse) · D (V × l dense) → N × l. */
 function multiplySparseDense(x: SparseRows, dense: Float64Array, l: number): Float64Array {
   const out = new Float64Array(x.rowCount * l);
+  const { offsets, columns, values } = x;
   for (let i = 0; i < x.rowCount; i++) {
-    for (let e = x.offsets[i] ?? 0; e < (x.offsets[i + 1] ?? 0); e++) {
-      const c = x.columns[e] ?? 0;
-      const value = x.values[e] ?? 0;
-      for (let a = 0; a < l; a++) out[i * l + a] = (out[i * l + a] ?? 0) + value * (dense[c * l + a] ?? 0);
+    const row = i * l;
+    for (let e = offsets[i]!, end = offsets[i + 1]!; e < end; e++) {
+      const column = columns[e]! * l;
+      const value = values[e]!;
+      for (let a = 0; a < l; a++) out[row + a]! += value * dense[column + a]!;
     }
   }
   return out;
@@ -103,11 +105,13 @@ function multiplySparseDense(x: SparseRows, dense: Float64Array, l: number): Flo
 /** Xᵀ (V × N) · D (N × l dense) → V × l. */
 function multiplySparseTransposeDense(x: SparseRows, dense: Float64Array, l: number): Float64Array {
   const out = new Float64Array(x.columnCount * l);
+  const { offsets, columns, values } = x;
   for (let i = 0; i < x.rowCount; i++) {
-    for (let e = x.offsets[i] ?? 0; e < (x.offsets[i + 1] ?? 0); e++) {
-      const c = x.columns[e] ?? 0;
-      const value = x.values[e] ?? 0;
-      for (let a = 0; a < l; a++) out[c * l + a] = (out[c * l + a] ?? 0) + value * (dense[i * l + a] ?? 0);
+    const row = i * l;
+    for (let e = offsets[i]!, end = offsets[i + 1]!; e < end; e++) {
+      const column = columns[e]! * l;
+      const value = values[e]!;
+      for (let a = 0; a < l; a++) out[column + a]! += value * dense[row + a]!;
     }
   }
   return out;
