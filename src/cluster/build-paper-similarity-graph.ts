@@ -53,11 +53,11 @@ export function buildPaperSimilarityGraph(paperIds: readonly string[], vectors: 
     topIndex.fill(-1);
     topValue.fill(-Infinity);
     const rowStart = i * d;
-    const consider = (j: number): void => {
+    // Row j's vector starts at `other` in `rows` (the input, or the index's cell-ordered copy).
+    const consider = (j: number, rows: Float64Array, other: number): void => {
       if (j === i) return;
-      const other = j * d;
       let dot = 0;
-      for (let a = 0; a < d; a++) dot += data[rowStart + a]! * data[other + a]!;
+      for (let a = 0; a < d; a++) dot += data[rowStart + a]! * rows[other + a]!;
       if (dot < minSimilarity || dot <= topValue[k - 1]!) return;
       let p = k - 1;
       while (p > 0 && topValue[p - 1]! < dot) {
@@ -68,7 +68,7 @@ export function buildPaperSimilarityGraph(paperIds: readonly string[], vectors: 
       topValue[p] = dot;
       topIndex[p] = j;
     };
-    if (candidatesOf === null) for (let j = 0; j < n; j++) consider(j);
+    if (candidatesOf === null) for (let j = 0; j < n; j++) consider(j, data, j * d);
     else candidatesOf(i, consider);
     for (let p = 0; p < k; p++) {
       const j = topIndex[p]!;
@@ -88,9 +88,10 @@ export function buildPaperSimilarityGraph(paperIds: readonly string[], vectors: 
 /**
  * IVF: ~√N cells whose centres come from 5 Lloyd iterations on a seeded sample of at most `IVF_TRAINING_ROWS` rows
  * (seeded sampled starting centres); every row then goes to its nearest cell. `visit(i, f)` calls f on each row of
- * row i's `probes` nearest cells.
+ * row i's `probes` nearest cells, with a copy of the vectors laid out cell by cell, so a cell is read from contiguous
+ * memory (2–3× faster than gathering rows from all over a 100k × 100 matrix).
  */
-function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number): (i: number, visit: (j: number) => void) => void {
+function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number): (i: number, visit: (j: number, rows: Float64Array, offset: number) => void) => void {
   const n = vectors.rowCount;
   const d = vectors.dimensions;
   const data = vectors.data;
@@ -149,10 +150,12 @@ function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number
   const members = new Int32Array(n);
   const fill = starts.slice(0, cells);
   for (let i = 0; i < n; i++) members[fill[cellOf[i]!]!++] = i;
+  const byCell = new Float64Array(n * d);
+  for (let m = 0; m < n; m++) byCell.set(data.subarray(members[m]! * d, members[m]! * d + d), m * d);
   return (i, visit) => {
     for (const c of nearestCells(i, probes)) {
       if (c < 0) continue;
-      for (let m = starts[c]!; m < starts[c + 1]!; m++) visit(members[m]!);
+      for (let m = starts[c]!; m < starts[c + 1]!; m++) visit(members[m]!, byCell, m * d);
     }
   };
 }

@@ -19,7 +19,8 @@
  *
  * Work budget: the repeated runs (consensus, stability) are 'auto' by default and shrink above `LARGE_CORPUS`
  * papers — graph consensus 25 → 5 runs, k-means consensus 200 → 20 runs, stability 4 → 2 extra seeds, and the
- * resolution comparison uses single runs instead of consensus ones, LSA takes 2 power iterations instead of 4 — and
+ * resolution comparison uses single runs instead of consensus ones, LSA takes 2 power iterations instead of 4 and
+ * is fitted on at most `LSA_SAMPLE_ROWS` sampled papers, the others folded in — and
  * above `HUGE_CORPUS` papers graph clustering uses single seeded runs (no consensus: at 100k papers one Louvain run
  * took 3 s of CPU and a 5-run consensus 100 s) — because
  * their cost is linear in the number of runs and the per-run cost grows with N (measured at 10k papers: Leiden
@@ -137,6 +138,8 @@ const MODULE = 'cluster/detect-themes';
 
 /** Above this many papers the 'auto' run counts shrink (see the header). */
 export const LARGE_CORPUS = 5000;
+/** LSA is fitted on at most this many sampled papers; the others are folded in (truncated-svd.ts). */
+export const LSA_SAMPLE_ROWS = 20_000;
 /** Above this many papers graph clustering runs without consensus (see the header). */
 export const HUGE_CORPUS = 50_000;
 
@@ -150,7 +153,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
   const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
   const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
-  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations }).coordinates);
+  const lsa = normalizeRows(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations, sampleRows: LSA_SAMPLE_ROWS }).coordinates);
 
   // 2. Graph communities and paper assignment, for both graph methods.
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);

@@ -79,6 +79,41 @@ describe('truncatedSvd', () => {
       for (let a = 1; a < d; a++) expect(singularValues[a]!).toBeLessThanOrEqual(singularValues[a - 1]! + 1e-9);
     }
   });
+
+  it('folds every row into an SVD fitted on a sample: a rank-12 matrix keeps all its energy', () => {
+    const random = createRandom(3);
+    const patterns = Array.from({ length: 12 }, () => Array.from({ length: 60 }, () => (random() < 0.3 ? random() : 0)));
+    const offsets = [0];
+    const columns: number[] = [];
+    const values: number[] = [];
+    let frobenius = 0;
+    for (let i = 0; i < 400; i++) {
+      const scale = 0.5 + random();
+      patterns[i % 12]!.forEach((value, c) => {
+        if (value === 0) return;
+        columns.push(c);
+        values.push(value * scale);
+        frobenius += (value * scale) ** 2;
+      });
+      offsets.push(columns.length);
+    }
+    const matrix = { rowCount: 400, columnCount: 60, offsets: Uint32Array.from(offsets), columns: Uint32Array.from(columns), values: Float64Array.from(values) };
+    const whole = truncatedSvd(matrix, { dimensions: 12 });
+    const folded = truncatedSvd(matrix, { dimensions: 12, sampleRows: 100 });
+    expect(folded.coordinates.rowCount).toBe(400);
+    let energy = 0;
+    for (const value of folded.coordinates.data) energy += value * value;
+    expect(energy / frobenius).toBeCloseTo(1, 6);
+    // Distances between rows are those of the rows themselves, as in the SVD of the whole matrix.
+    const distance = (data: Float64Array, a: number, b: number): number => {
+      let sum = 0;
+      for (let k = 0; k < 12; k++) sum += (data[a * 12 + k]! - data[b * 12 + k]!) ** 2;
+      return sum;
+    };
+    for (const [a, b] of [[0, 1], [5, 17], [100, 399], [7, 19]] as const) {
+      expect(distance(folded.coordinates.data, a, b)).toBeCloseTo(distance(whole.coordinates.data, a, b), 6);
+    }
+  });
 });
 
 describe('cutAverageLinkage', () => {
