@@ -63,14 +63,24 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
   });
   const themeCount = input.themePapers.length;
   // 1. Papers per concept overall and per theme (binary per paper).
-  const seen = new Set<string>();
+  // A (paper, concept) pair counts once: concept numbers per paper (no string per pair; a paper's mentions usually
+  // come in a row, so the last paper's set is kept at hand).
+  const conceptIndex = new Map(input.concepts.map((concept, i) => [concept.id, i]));
+  const papers = new Map<string, Set<number>>();
+  let lastPaper: string | null = null;
+  let lastConcepts = new Set<number>();
   const df = new Map<string, number>();
   const dfTheme = input.themePapers.map(() => new Map<string, number>());
   for (const mention of input.mentions) {
-    if (!labelOf.has(mention.conceptId)) continue;
-    const key = `${mention.paperId}\u0000${mention.conceptId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (mention.paperId !== lastPaper) {
+      lastPaper = mention.paperId;
+      let concepts = papers.get(lastPaper);
+      if (!concepts) papers.set(lastPaper, (concepts = new Set()));
+      lastConcepts = concepts;
+    }
+    const concept = conceptIndex.get(mention.conceptId);
+    if (concept === undefined || lastConcepts.has(concept)) continue;
+    lastConcepts.add(concept);
     df.set(mention.conceptId, (df.get(mention.conceptId) ?? 0) + 1);
     const t = themeOf.get(mention.paperId);
     if (t !== undefined) {
@@ -78,7 +88,7 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
       if (counts) counts.set(mention.conceptId, (counts.get(mention.conceptId) ?? 0) + 1);
     }
   }
-  const paperCount = Math.max(1, new Set(input.mentions.map((mention) => mention.paperId)).size);
+  const paperCount = Math.max(1, papers.size);
   const average = paperCount / Math.max(1, themeCount);
   // 2. Ranked candidates per theme.
   const ranked = input.themePapers.map((papers, t) => {
