@@ -19,7 +19,8 @@ import { PapergraphError } from '../core/errors.ts';
 import { notesText } from '../text/notes-text.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
 import { lexiconTags } from '../text/tag-pos.ts';
-import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, tokenize } from '../text/tokenize.ts';
+import { hasMarkup } from '../text/mask-markup.ts';
+import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, type TokenBuffer } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
 import { WordTable } from './word-table.ts';
@@ -60,8 +61,8 @@ interface CompiledVocabulary {
   root: (TrieNode | undefined)[];
   phraseTerm: Map<string, number>;
   ambiguous: Map<string, number[]>;
-  /** Content words of each term's phrases, for resolving ambiguous short forms by context. */
-  termWords: Set<string>[];
+  /** Word ids of the content words of each term's phrases (terms an ambiguous short form may mean; empty otherwise), for resolving by context. */
+  termWords: Int32Array[];
   /** Short-form keys of `ambiguous`, for a cheap check before looking for definitions. */
   ambiguousShort: ReadonlySet<string>;
   /** 1 where a term names a family whose members add a size or version ("Qwen2.5" → "Qwen2.5-14B"). */
@@ -73,6 +74,9 @@ interface CompiledVocabulary {
   /** Surface words met so far → the word id of their key (-1: in no phrase). */
   surfaces: WordTable;
   surfaceIds: number[];
+  /** marks[word id] === mark: the word occurs in the paper being matched (its context, for ambiguous short forms). */
+  marks: Int32Array;
+  mark: number;
 }
 
 const compiledCache = new WeakMap<Vocabulary, CompiledVocabulary>();
@@ -91,7 +95,8 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
   };
   const root: (TrieNode | undefined)[] = [];
   const phraseTerm = new Map<string, number>();
-  const termWords: Set<string>[] = vocabulary.terms.map(() => new Set<string>());
+  const termWordSets = new Map<number, Set<number>>();
+  for (const [, choices] of vocabulary.ambiguous) for (const choice of choices) termWordSets.set(choice, new Set());
   for (const [key, term, flags, exact] of vocabulary.phrases) {
     phraseTerm.set(key, term);
     const words = key.split(' ');
@@ -113,8 +118,10 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
       node.flags = flags;
       node.exact = exact ?? '';
     }
-    if (words.length > 1) for (const word of words) termWords[term]?.add(word);
+    const context = termWordSets.get(term);
+    if (context !== undefined && words.length > 1) for (const word of words) context.add(keyIds.get(word)!);
   }
+  const termWords = vocabulary.terms.map((_, term) => Int32Array.from(termWordSets.get(term) ?? []));
   const ambiguous = new Map(vocabulary.ambiguous);
   const family = new Uint8Array(vocabulary.terms.length);
   vocabulary.terms.forEach((term, index) => {
@@ -131,6 +138,8 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
     surfaces: new WordTable(),
     surfaceIds: [],
+    marks: new Int32Array(keyIds.size),
+    mark: 0,
   };
   compiledCache.set(vocabulary, compiled);
   return compiled;
@@ -151,10 +160,64 @@ interface Hit {
   container: number;
 }
 
-const buffer = createTokenBuffer();
-let ids = new Int32Array(1024);
+/** One text's tokens (offsets and flags) and the word id of each token's key (-1: in no phrase). */
+interface WordIds {
+  buffer: TokenBuffer;
+  ids: Int32Array;
+}
+
+const newWordIds = (): WordIds => ({ buffer: createTokenBuffer(), ids: new Int32Array(1024) });
+/** Title and abstract of the paper being matched, and their concatenation when markup makes it tokenize differently. */
+const fieldWords: WordIds[] = [newWordIds(), newWordIds()];
+const joinedWords = newWordIds();
 /** Distinct surface words remembered per vocabulary before the table starts over. */
 const MAX_SURFACES = 2_000_000;
+
+/** Tokenizes `text` into `into` with the word id of each token: one hash-table probe per token. Returns the token count, or -1 when the surface table is full. */
+function scanWordIds(compiled: CompiledVocabulary, text: string, into: WordIds): number {
+  const n = scanTokens(text, into.buffer);
+  const { starts, ends } = into.buffer;
+  if (into.ids.length < n) into.ids = new Int32Array(n * 2);
+  const { surfaces, surfaceIds, keyIds } = compiled;
+  const ids = into.ids;
+  for (let t = 0; t < n; t++) {
+    const surface = surfaces.lookup(text, starts[t]!, ends[t]!, true);
+    if (surface === surfaceIds.length) {
+      if (surfaceIds.length > MAX_SURFACES) return -1;
+      surfaceIds.push(keyIds.get(wordKey(surfaces.words[surface]!)) ?? -1);
+    }
+    ids[t] = surfaceIds[surface]!;
+  }
+  return n;
+}
+
+/**
+ * Marks the word ids of the paper's title and abstract (read as one text, as a reader would) in `compiled.marks`;
+ * returns the mark. Without markup the two fields tokenize the same alone as joined, so their ids are reused.
+ */
+function markPaperWords(compiled: CompiledVocabulary, paper: Paper, counts: readonly number[]): number {
+  if (++compiled.mark === 0x7fffffff) {
+    compiled.marks.fill(0);
+    compiled.mark = 1;
+  }
+  const { marks, mark } = compiled;
+  if (!hasMarkup(paper.title) && !hasMarkup(paper.abstract)) {
+    for (let f = 0; f < fieldWords.length; f++) {
+      const ids = fieldWords[f]!.ids;
+      for (let t = 0; t < counts[f]!; t++) if (ids[t] !== -1) marks[ids[t]!] = mark;
+    }
+    return mark;
+  }
+  const text = `${paper.title}\n\n${paper.abstract}`;
+  const n = scanTokens(text, joinedWords.buffer);
+  const { starts, ends } = joinedWords.buffer;
+  for (let t = 0; t < n; t++) {
+    const surface = compiled.surfaces.lookup(text, starts[t]!, ends[t]!, false);
+    const id = surface === -1 || surface >= compiled.surfaceIds.length ? (compiled.keyIds.get(wordKey(text.slice(starts[t]!, ends[t]!))) ?? -1) : compiled.surfaceIds[surface]!;
+    if (id !== -1) marks[id] = mark;
+  }
+  return mark;
+}
 
 function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
   const compiled = compile(vocabulary);
@@ -201,8 +264,16 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     }
   }
 
+  const counts = [0, 0];
+  for (let f = 0; f < FIELDS.length; f++) {
+    const text = paper[FIELDS[f]!];
+    const n = text === '' ? 0 : scanWordIds(compiled, text, fieldWords[f]!);
+    if (n === -1) return matchPaper(paper, resetSurfaces(vocabulary), options);
+    counts[f] = n;
+  }
+
   let position = 0;
-  let paperWords: Set<string> | null = null;
+  let paperMark = -1;
   /** The meaning of a one-word match in this paper: its own definition, else the expansion its context supports. */
   const resolveShort = (term: number, wordId: number, text: string, start: number, end: number): number => {
     if (local === null && !compiled.ambiguousIds.has(wordId)) return term;
@@ -211,25 +282,15 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     if (own !== undefined) return own;
     const choices = compiled.ambiguous.get(key);
     if (choices === undefined) return term;
-    paperWords ??= wordsOf(paper);
-    return resolveByContext(choices, compiled.termWords, paperWords);
+    if (paperMark === -1) paperMark = markPaperWords(compiled, paper, counts);
+    return resolveByContext(choices, compiled.termWords, compiled.marks, paperMark);
   };
-  for (const field of FIELDS) {
+  for (let f = 0; f < FIELDS.length; f++) {
+    const field = FIELDS[f]!;
     const text = paper[field];
     if (text === '') continue;
-    const n = scanTokens(text, buffer);
-    const { starts, ends, flags } = buffer;
-    if (ids.length < n) ids = new Int32Array(n * 2);
-    // One hash-table probe per token gives the word id of its key (-1 when no phrase has that word).
-    const { surfaces, surfaceIds } = compiled;
-    for (let t = 0; t < n; t++) {
-      const surface = surfaces.lookup(text, starts[t]!, ends[t]!, true);
-      if (surface === surfaceIds.length) {
-        if (surfaceIds.length > MAX_SURFACES) return matchPaper(paper, resetSurfaces(vocabulary), options);
-        surfaceIds.push(compiled.keyIds.get(wordKey(surfaces.words[surface]!)) ?? -1);
-      }
-      ids[t] = surfaceIds[surface]!;
-    }
+    const n = counts[f]!;
+    const { buffer: { starts, ends, flags }, ids } = fieldWords[f]!;
     let i = 0;
     while (i < n) {
       const firstId = ids[i]!;
@@ -433,18 +494,14 @@ function caseAllows(text: string, start: number, end: number, phraseFlags: numbe
   return true;
 }
 
-function wordsOf(paper: Paper): Set<string> {
-  const words = new Set<string>();
-  for (const token of tokenize(`${paper.title}\n\n${paper.abstract}`)) words.add(wordKey(token.text));
-  return words;
-}
-
-function resolveByContext(choices: readonly number[], termWords: readonly Set<string>[], paperWords: ReadonlySet<string>): number {
+/** The choice with most of its content words in the paper (the first on a tie). */
+function resolveByContext(choices: readonly number[], termWords: readonly Int32Array[], marks: Int32Array, mark: number): number {
   let best = choices[0]!;
   let bestScore = 0;
   for (const choice of choices) {
     let score = 0;
-    for (const word of termWords[choice] ?? []) if (paperWords.has(word)) score++;
+    const words = termWords[choice];
+    if (words !== undefined) for (let w = 0; w < words.length; w++) if (marks[words[w]!] === mark) score++;
     if (score > bestScore) [best, bestScore] = [choice, score];
   }
   return best;
