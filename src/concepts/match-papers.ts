@@ -37,6 +37,11 @@ export interface MatchPaperOptions {
    * longest phrase. Default true.
    */
   nestedHeads?: boolean;
+  /**
+   * Keep where each mention occurs (`Mention.evidence`: field and offsets of every occurrence). Default true; the
+   * streaming route, which keeps no per-paper evidence, turns it off and gets empty evidence lists.
+   */
+  evidence?: boolean;
 }
 
 /** What one paper gives: its mentions (sorted by score desc) and the Chinese labels its notes attach to concepts. */
@@ -229,12 +234,13 @@ function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
 export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch {
   const maxConcepts = options.maxConceptsPerPaper ?? 40;
   const nestedHeads = options.nestedHeads ?? true;
+  const keepEvidence = options.evidence ?? true;
   const compiled = compile(vocabulary);
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
   const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
     let hit = hits.get(term);
-    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: [], short: false, long: false, nested: 0, container: -1 }));
+    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: keepEvidence ? [] : NO_EVIDENCE, short: false, long: false, nested: 0, container: -1 }));
     hit.count++;
     if (container !== -1) {
       hit.nested++;
@@ -249,7 +255,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
       if (!hit.forms.includes(form)) hit.forms.push(form);
     }
-    hit.evidence.push({ field, start, end });
+    if (keepEvidence) hit.evidence.push({ field, start, end });
   };
 
   // A short form the corpus uses with several meanings takes this paper's own definition, if it gives one.
@@ -379,7 +385,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       if (term === undefined) continue;
       const id = terms[term]!.id;
       if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) labelsZh.push([id, found.chinese]);
-      hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
+      if (keepEvidence) hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
     }
   }
 
@@ -411,6 +417,8 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 }
 
 const FIELDS = ['title', 'abstract'] as const;
+/** The evidence of every mention when `evidence` is off: shared, never written to. */
+const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 /** Confidence a discovered phrase gains from the title when the abstract never repeats it (0.35 when it does). */
 const TITLE_ONCE = 0.1;
 /** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
