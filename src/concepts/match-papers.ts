@@ -52,18 +52,110 @@ export interface PaperMatch {
   labelsZh: [string, string][];
 }
 
-interface TrieNode {
-  /** Children by the word id of the next word. */
-  next: Map<number, TrieNode> | null;
-  term: number;
-  flags: number;
-  /** The only spelling allowed, for PHRASE_EXACT_CASE. */
-  exact: string;
+/**
+ * The phrases as a trie over word ids, in typed arrays: node n ends the phrase of term `term[n]` (-1: none) with
+ * case flags `flags[n]`; the first word's node is `first[word id]`, deeper edges are in an open-addressing hash
+ * table keyed by (parent node, word id). Nodes are numbered from 0; -1 is "no node".
+ */
+interface Trie {
+  first: Int32Array;
+  term: Int32Array;
+  flags: Uint8Array;
+  /** The only spelling allowed, for PHRASE_EXACT_CASE ('' otherwise). */
+  exact: string[];
+  /** 1 when the node has children. */
+  inner: Uint8Array;
+  edgeParent: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  edgeMask: number;
+}
+
+function edgeSlot(parent: number, word: number, mask: number): number {
+  let h = Math.imul(parent ^ Math.imul(word, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+/** The child of `node` by the next word, or -1. */
+function trieChild(trie: Trie, node: number, word: number): number {
+  if (word === -1) return -1;
+  const { edgeParent, edgeWord, edgeMask } = trie;
+  for (let slot = edgeSlot(node, word, edgeMask); ; slot = (slot + 1) & edgeMask) {
+    const parent = edgeParent[slot]!;
+    if (parent === -1) return -1;
+    if (parent === node && edgeWord[slot] === word) return trie.edgeChild[slot]!;
+  }
+}
+
+/** Builds the trie of `vocabulary.phrases`, giving each word of a key a word id in `idOf`'s order. */
+function buildTrie(phrases: Vocabulary['phrases'], idOf: (word: string) => number): Trie {
+  const first: number[] = [];
+  const term: number[] = [];
+  const flags: number[] = [];
+  const exact: string[] = [];
+  const inner: number[] = [];
+  const edges = new Map<number, number>();
+  const edgeList: number[] = [];
+  const newNode = (): number => {
+    term.push(-1);
+    flags.push(0);
+    exact.push('');
+    inner.push(0);
+    return term.length - 1;
+  };
+  for (const [key, phraseTerm, phraseFlags, phraseExact] of phrases) {
+    const words = key.split(' ');
+    let node = -1;
+    for (let i = 0; i < words.length; i++) {
+      const id = idOf(words[i]!);
+      if (i === 0) {
+        node = first[id] ?? -1;
+        if (node === -1) first[id] = node = newNode();
+      } else {
+        // Word ids stay below 2^21 and nodes below 2^31: the pair fits a double exactly.
+        const pair = node * 2 ** 21 + id;
+        let child = edges.get(pair);
+        if (child === undefined) {
+          child = newNode();
+          edges.set(pair, child);
+          edgeList.push(node, id, child);
+          inner[node] = 1;
+        }
+        node = child;
+      }
+    }
+    if (node !== -1 && term[node] === -1) {
+      term[node] = phraseTerm;
+      flags[node] = phraseFlags;
+      exact[node] = phraseExact ?? '';
+    }
+  }
+  let capacity = 16;
+  while (capacity < (edgeList.length / 3) * 2) capacity *= 2;
+  const edgeParent = new Int32Array(capacity).fill(-1);
+  const edgeWord = new Int32Array(capacity);
+  const edgeChild = new Int32Array(capacity);
+  const edgeMask = capacity - 1;
+  for (let e = 0; e < edgeList.length; e += 3) {
+    let slot = edgeSlot(edgeList[e]!, edgeList[e + 1]!, edgeMask);
+    while (edgeParent[slot] !== -1) slot = (slot + 1) & edgeMask;
+    edgeParent[slot] = edgeList[e]!;
+    edgeWord[slot] = edgeList[e + 1]!;
+    edgeChild[slot] = edgeList[e + 2]!;
+  }
+  const firstNodes = new Int32Array(first.length).fill(-1);
+  first.forEach((node, id) => (firstNodes[id] = node));
+  return { first: firstNodes, term: Int32Array.from(term), flags: Uint8Array.from(flags), exact, inner: Uint8Array.from(inner), edgeParent, edgeWord, edgeChild, edgeMask };
+}
+
+/** The node of the word id at the start of a phrase, or -1. */
+function trieFirst(trie: Trie, word: number): number {
+  return word === -1 || word >= trie.first.length ? -1 : trie.first[word]!;
 }
 
 interface CompiledVocabulary {
-  /** First trie level, by word id. */
-  root: (TrieNode | undefined)[];
+  trie: Trie;
   phraseTerm: Map<string, number>;
   ambiguous: Map<string, number[]>;
   /** Word ids of the content words of each term's phrases (terms an ambiguous short form may mean; empty otherwise), for resolving by context. */
@@ -98,33 +190,16 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     if (id === undefined) keyIds.set(word, (id = keyIds.size));
     return id;
   };
-  const root: (TrieNode | undefined)[] = [];
+  const trie = buildTrie(vocabulary.phrases, idOf);
   const phraseTerm = new Map<string, number>();
   const termWordSets = new Map<number, Set<number>>();
   for (const [, choices] of vocabulary.ambiguous) for (const choice of choices) termWordSets.set(choice, new Set());
-  for (const [key, term, flags, exact] of vocabulary.phrases) {
+  for (const [key, term] of vocabulary.phrases) {
     phraseTerm.set(key, term);
-    const words = key.split(' ');
-    let node: TrieNode | undefined;
-    for (let i = 0; i < words.length; i++) {
-      const id = idOf(words[i]!);
-      if (i === 0) {
-        node = root[id];
-        if (!node) root[id] = node = { next: null, term: -1, flags: 0, exact: '' };
-      } else {
-        const level: Map<number, TrieNode> = (node!.next ??= new Map());
-        let child = level.get(id);
-        if (!child) level.set(id, (child = { next: null, term: -1, flags: 0, exact: '' }));
-        node = child;
-      }
-    }
-    if (node && node.term === -1) {
-      node.term = term;
-      node.flags = flags;
-      node.exact = exact ?? '';
-    }
     const context = termWordSets.get(term);
-    if (context !== undefined && words.length > 1) for (const word of words) context.add(keyIds.get(word)!);
+    if (context === undefined) continue;
+    const words = key.split(' ');
+    if (words.length > 1) for (const word of words) context.add(keyIds.get(word)!);
   }
   const termWords = vocabulary.terms.map((_, term) => Int32Array.from(termWordSets.get(term) ?? []));
   const ambiguous = new Map(vocabulary.ambiguous);
@@ -133,7 +208,7 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     if (term.type === 'model' || (term.origin !== 'lexicon' && /^[A-Za-z][\w.]*[A-Z0-9]/.test(term.label) && !/\s/.test(term.label))) family[index] = 1;
   });
   const compiled: CompiledVocabulary = {
-    root,
+    trie,
     phraseTerm,
     ambiguous,
     termWords,
@@ -236,6 +311,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
   const nestedHeads = options.nestedHeads ?? true;
   const keepEvidence = options.evidence ?? true;
   const compiled = compile(vocabulary);
+  const trie = compiled.trie;
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
   const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
@@ -300,27 +376,27 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     let i = 0;
     while (i < n) {
       const firstId = ids[i]!;
-      const firstNode = firstId === -1 ? undefined : compiled.root[firstId];
-      if (firstNode === undefined) {
+      const firstNode = trieFirst(trie, firstId);
+      if (firstNode === -1) {
         i++;
         continue;
       }
-      let node: TrieNode | undefined = firstNode;
+      let node = firstNode;
       let bestEnd = -1;
       let bestTerm = -1;
       let bestFlags = 0;
       let bestExact = '';
       for (let j = i; j < n; j++) {
         if (j > i) {
-          if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
-          node = node.next.get(ids[j]!);
-          if (node === undefined) break;
+          if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[node] === 0) break;
+          node = trieChild(trie, node, ids[j]!);
+          if (node === -1) break;
         }
-        if (node.term !== -1) {
+        if (trie.term[node] !== -1) {
           bestEnd = j;
-          bestTerm = node.term;
-          bestFlags = node.flags;
-          bestExact = node.exact;
+          bestTerm = trie.term[node]!;
+          bestFlags = trie.flags[node]!;
+          bestExact = trie.exact[node]!;
         }
       }
       if (bestTerm === -1) {
@@ -345,20 +421,21 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       // Known terms inside a discovered phrase count too ("reward shaping" in "sequence-level reward shaping").
       if (end > i && terms[term]!.origin === 'discovered') {
         for (let k = i; k <= end; ) {
-          let sub: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
+          let sub = trieFirst(trie, ids[k]!);
           let subEnd = -1;
           let subTerm = -1;
-          for (let j = k; j <= end && sub !== undefined; j++) {
+          for (let j = k; j <= end && sub !== -1; j++) {
             if (j > k) {
-              if ((flags[j]! & BREAK_BEFORE) !== 0 || sub.next === null) break;
-              sub = sub.next.get(ids[j]!);
-              if (sub === undefined) break;
+              if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[sub] === 0) break;
+              sub = trieChild(trie, sub, ids[j]!);
+              if (sub === -1) break;
             }
+            const found = trie.term[sub]!;
             // Known terms anywhere inside; with nestedHeads, a discovered phrase that ends the outer one ("ship control"
             // in "safe ship control").
-            if (sub.term !== -1 && sub.term !== term && (terms[sub.term]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
+            if (found !== -1 && found !== term && (terms[found]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || trie.flags[sub] === 0 || caseAllows(text, starts[k]!, ends[k]!, trie.flags[sub]!, trie.exact[sub]!))) {
               subEnd = j;
-              subTerm = sub.term;
+              subTerm = found;
             }
           }
           if (subTerm === -1) {
@@ -448,14 +525,16 @@ function redundantNestings(hits: ReadonlyMap<number, Hit>, terms: Vocabulary['te
 /** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
 function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
   for (let k = from; k <= end; k++) {
-    let node: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
-    for (let j = k; j < n && node !== undefined; j++) {
+    const trie = compiled.trie;
+    let node = trieFirst(trie, ids[k]!);
+    for (let j = k; j < n && node !== -1; j++) {
       if (j > k) {
-        if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
-        node = node.next.get(ids[j]!);
-        if (node === undefined) break;
+        if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[node] === 0) break;
+        node = trieChild(trie, node, ids[j]!);
+        if (node === -1) break;
       }
-      if (j > end && node.term !== -1 && terms[node.term]!.origin === 'lexicon') return true;
+      const found = trie.term[node]!;
+      if (j > end && found !== -1 && terms[found]!.origin === 'lexicon') return true;
     }
   }
   return false;
