@@ -52,6 +52,14 @@ export interface PaperMatch {
   labelsZh: [string, string][];
 }
 
+/** A PaperMatch that also names its concepts by vocabulary term index (for compact, columnar consumers). */
+export interface PaperTermMatch extends PaperMatch {
+  /** Term index (into `vocabulary.terms`) of each mention, in the order of `mentions`. */
+  mentionTerms: number[];
+  /** Term index of each Chinese label, in the order of `labelsZh`. */
+  labelTerms: number[];
+}
+
 /**
  * The phrases as a trie over word ids, in typed arrays: node n ends the phrase of term `term[n]` (-1: none) with
  * case flags `flags[n]`; the first word's node is `first[word id]`, deeper edges are in an open-addressing hash
@@ -171,6 +179,8 @@ interface CompiledVocabulary {
   /** Surface words met so far → the word id of their key (-1: in no phrase). */
   surfaces: WordTable;
   surfaceIds: number[];
+  /** Rank of each term's id in string order (equal ids, equal ranks): the tie-break of mentions by concept id. */
+  idRank: Int32Array;
   /** marks[word id] === mark: the word occurs in the paper being matched (its context, for ambiguous short forms). */
   marks: Int32Array;
   mark: number;
@@ -218,6 +228,7 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
     surfaces: new WordTable(),
     surfaceIds: [],
+    idRank: rankIds(vocabulary.terms),
     marks: new Int32Array(keyIds.size),
     mark: 0,
   };
@@ -307,6 +318,12 @@ function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
 }
 
 export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch {
+  const { paperId, mentions, labelsZh } = matchPaperTerms(paper, vocabulary, options);
+  return { paperId, mentions, labelsZh };
+}
+
+/** `matchPaper`, with the term index of each mention and Chinese label as well. */
+export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperTermMatch {
   const maxConcepts = options.maxConceptsPerPaper ?? 40;
   const nestedHeads = options.nestedHeads ?? true;
   const keepEvidence = options.evidence ?? true;
@@ -350,7 +367,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
   for (let f = 0; f < FIELDS.length; f++) {
     const text = paper[FIELDS[f]!];
     const n = text === '' ? 0 : scanWordIds(compiled, text, fieldWords[f]!);
-    if (n === -1) return matchPaper(paper, resetSurfaces(vocabulary), options);
+    if (n === -1) return matchPaperTerms(paper, resetSurfaces(vocabulary), options);
     counts[f] = n;
   }
 
@@ -454,6 +471,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 
   // Chinese labels from the notes, for concepts of this paper or known ones.
   const labelsZh: [string, string][] = [];
+  const labelTerms: number[] = [];
   if ((options.chineseLabels ?? true) && paper.notes.length > 0) {
     const notes = notesText(paper);
     for (const found of findChineseLabels(notes)) {
@@ -461,14 +479,19 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       const term = local?.get(key) ?? compiled.phraseTerm.get(key);
       if (term === undefined) continue;
       const id = terms[term]!.id;
-      if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) labelsZh.push([id, found.chinese]);
+      if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) {
+        labelsZh.push([id, found.chinese]);
+        labelTerms.push(term);
+      }
       if (keepEvidence) hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
     }
   }
 
   const length = Math.max(position, 1);
   const redundant = redundantNestings(hits, terms);
-  const mentions: Mention[] = [];
+  const hitTerms: number[] = [];
+  const hitScores: number[] = [];
+  const hitList: Hit[] = [];
   for (const [term, hit] of hits) {
     const info = terms[term]!;
     // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by recurring, more
@@ -486,11 +509,32 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
     // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
     const score = confidence * salience * (0.6 + 0.4 * info.weight) * (redundant.has(term) ? 0.5 : 1) * passing;
-    mentions.push({ paperId: paper.id, conceptId: info.id, count: hit.count, score: Math.round(score * 1e4) / 1e4, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence });
+    hitTerms.push(term);
+    hitScores.push(Math.round(score * 1e4) / 1e4);
+    hitList.push(hit);
   }
-  mentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
-  if (mentions.length > maxConcepts) mentions.length = maxConcepts;
-  return { paperId: paper.id, mentions, labelsZh };
+  // Most salient first, then by concept id; the first maxConcepts are kept.
+  const idRank = compiled.idRank;
+  const order = hitTerms.map((_, h) => h).sort((a, b) => hitScores[b]! - hitScores[a]! || idRank[hitTerms[a]!]! - idRank[hitTerms[b]!]!);
+  if (order.length > maxConcepts) order.length = maxConcepts;
+  const mentions: Mention[] = new Array<Mention>(order.length);
+  const mentionTerms: number[] = new Array<number>(order.length);
+  for (let m = 0; m < order.length; m++) {
+    const h = order[m]!;
+    const term = hitTerms[h]!;
+    const hit = hitList[h]!;
+    mentions[m] = { paperId: paper.id, conceptId: terms[term]!.id, count: hit.count, score: hitScores[h]!, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence };
+    mentionTerms[m] = term;
+  }
+  return { paperId: paper.id, mentions, labelsZh, mentionTerms, labelTerms };
+}
+
+/** Dense rank of each term's id in code-unit order: equal ids share a rank. */
+function rankIds(terms: Vocabulary['terms']): Int32Array {
+  const order = terms.map((_, t) => t).sort((a, b) => (terms[a]!.id < terms[b]!.id ? -1 : terms[a]!.id > terms[b]!.id ? 1 : 0));
+  const rank = new Int32Array(terms.length);
+  for (let r = 1; r < order.length; r++) rank[order[r]!] = rank[order[r - 1]!]! + (terms[order[r]!]!.id === terms[order[r - 1]!]!.id ? 0 : 1);
+  return rank;
 }
 
 const FIELDS = ['title', 'abstract'] as const;

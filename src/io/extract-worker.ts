@@ -4,7 +4,7 @@
  * JSON.parse runs on every core, and abstracts never reach the main thread.
  */
 import { issue, type Issue } from '../core/issues.ts';
-import { matchPaper, type MatchPaperOptions } from '../concepts/match-papers.ts';
+import { matchPaperTerms, type MatchPaperOptions } from '../concepts/match-papers.ts';
 import type { Vocabulary } from '../concepts/vocabulary.ts';
 import { parseArxivRecord, type ArxivRecordFilter } from '../ingest/parse-arxiv-record.ts';
 import { compactChunkTransfer, type CompactChunk, type LineChunk } from '../stream/compact-chunk.ts';
@@ -28,7 +28,6 @@ export function createTask(init: ExtractTaskInit): Task<LineChunk, CompactChunk>
  * into the chunk's columns, so neither the paper's text nor its Mention objects outlive it (short-lived garbage).
  */
 export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactChunk {
-  const termIndex = termIndexOf(init.vocabulary);
   // Per-paper evidence offsets are not kept in streaming mode.
   const matchOptions: MatchPaperOptions = { ...init.match, evidence: false };
   const texts = input.text === '' ? [] : input.text.split('\n');
@@ -65,9 +64,10 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
     paperUrls.push(paper.paperUrl);
     categories.push(paper.categories.join(' '));
     lines.push(paper.sources[0]?.line ?? 0);
-    const match = matchPaper(paper, init.vocabulary, matchOptions);
-    for (const mention of match.mentions) {
-      const term = termIndex.get(mention.conceptId) ?? -1;
+    const match = matchPaperTerms(paper, init.vocabulary, matchOptions);
+    for (let m = 0; m < match.mentions.length; m++) {
+      const mention = match.mentions[m]!;
+      const term = match.mentionTerms[m]!;
       terms.push(term);
       counts.push(mention.count);
       scores.push(mention.score);
@@ -77,7 +77,7 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
       for (const form of mention.forms) tally.set(form, (tally.get(form) ?? 0) + 1);
     }
     offsets.push(terms.length);
-    for (const [id, label] of match.labelsZh) labelsZh.push([termIndex.get(id) ?? -1, label]);
+    for (let l = 0; l < match.labelsZh.length; l++) labelsZh.push([match.labelTerms[l]!, match.labelsZh[l]![1]]);
   }
   const formList: [number, string, number][] = [];
   for (const [term, tally] of forms) for (const [form, count] of tally) formList.push([term, form, count]);
@@ -100,12 +100,4 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
     filtered,
     issues,
   };
-}
-
-const termIndexes = new WeakMap<Vocabulary, Map<string, number>>();
-
-function termIndexOf(vocabulary: Vocabulary): Map<string, number> {
-  let index = termIndexes.get(vocabulary);
-  if (!index) termIndexes.set(vocabulary, (index = new Map(vocabulary.terms.map((term, position) => [term.id, position]))));
-  return index;
 }
