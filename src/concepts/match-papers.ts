@@ -1,7 +1,9 @@
 /**
  * The per-paper step of concept extraction: find the vocabulary's terms in one paper and score how central each
  * is to it. Built for throughput — the vocabulary is compiled once (per vocabulary object) into a trie over word
- * keys; a paper costs one tokenizer pass per field, one memoised key per word and a few Map lookups per word.
+ * ids held in typed arrays; a paper costs one tokenizer pass per field, one hash-table probe per word for its word
+ * id (surface → key, memoised) and a few typed-array reads per word. `matchPaperTerms` also gives each mention's
+ * term index, for columnar consumers (the streaming route's workers), which also turn `evidence` off.
  *
  * Matching is greedy longest-match over word keys (Aho–Corasick-style dictionary lookup without failure links,
  * enough for phrases of a few words), never across punctuation other than hyphens. Then, per paper:
