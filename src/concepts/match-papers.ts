@@ -1,7 +1,9 @@
 /**
  * The per-paper step of concept extraction: find the vocabulary's terms in one paper and score how central each
  * is to it. Built for throughput — the vocabulary is compiled once (per vocabulary object) into a trie over word
- * keys; a paper costs one tokenizer pass per field, one memoised key per word and a few Map lookups per word.
+ * ids held in typed arrays; a paper costs one tokenizer pass per field, one hash-table probe per word for its word
+ * id (surface → key, memoised) and a few typed-array reads per word. `matchPaperTerms` also gives each mention's
+ * term index, for columnar consumers (the streaming route's workers), which also turn `evidence` off.
  *
  * Matching is greedy longest-match over word keys (Aho–Corasick-style dictionary lookup without failure links,
  * enough for phrases of a few words), never across punctuation other than hyphens. Then, per paper:
@@ -19,7 +21,8 @@ import { PapergraphError } from '../core/errors.ts';
 import { notesText } from '../text/notes-text.ts';
 import { termKey, wordKey } from '../text/normalize.ts';
 import { lexiconTags } from '../text/tag-pos.ts';
-import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, tokenize } from '../text/tokenize.ts';
+import { hasMarkup } from '../text/mask-markup.ts';
+import { BREAK_BEFORE, createTokenBuffer, HYPHEN_BEFORE, scanTokens, type TokenBuffer } from '../text/tokenize.ts';
 import { findAcronymDefinitions } from './acronyms.ts';
 import { findChineseLabels } from './find-chinese-labels.ts';
 import { WordTable } from './word-table.ts';
@@ -36,6 +39,11 @@ export interface MatchPaperOptions {
    * longest phrase. Default true.
    */
   nestedHeads?: boolean;
+  /**
+   * Keep where each mention occurs (`Mention.evidence`: field and offsets of every occurrence). Default true; the
+   * streaming route, which keeps no per-paper evidence, turns it off and gets empty evidence lists.
+   */
+  evidence?: boolean;
 }
 
 /** What one paper gives: its mentions (sorted by score desc) and the Chinese labels its notes attach to concepts. */
@@ -46,22 +54,122 @@ export interface PaperMatch {
   labelsZh: [string, string][];
 }
 
-interface TrieNode {
-  /** Children by the word id of the next word. */
-  next: Map<number, TrieNode> | null;
-  term: number;
-  flags: number;
-  /** The only spelling allowed, for PHRASE_EXACT_CASE. */
-  exact: string;
+/** A PaperMatch that also names its concepts by vocabulary term index (for compact, columnar consumers). */
+export interface PaperTermMatch extends PaperMatch {
+  /** Term index (into `vocabulary.terms`) of each mention, in the order of `mentions`. */
+  mentionTerms: number[];
+  /** Term index of each Chinese label, in the order of `labelsZh`. */
+  labelTerms: number[];
+}
+
+/**
+ * The phrases as a trie over word ids, in typed arrays: node n ends the phrase of term `term[n]` (-1: none) with
+ * case flags `flags[n]`; the first word's node is `first[word id]`, deeper edges are in an open-addressing hash
+ * table keyed by (parent node, word id). Nodes are numbered from 0; -1 is "no node".
+ */
+interface Trie {
+  first: Int32Array;
+  term: Int32Array;
+  flags: Uint8Array;
+  /** The only spelling allowed, for PHRASE_EXACT_CASE ('' otherwise). */
+  exact: string[];
+  /** 1 when the node has children. */
+  inner: Uint8Array;
+  edgeParent: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  edgeMask: number;
+}
+
+function edgeSlot(parent: number, word: number, mask: number): number {
+  let h = Math.imul(parent ^ Math.imul(word, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+/** The child of `node` by the next word, or -1. */
+function trieChild(trie: Trie, node: number, word: number): number {
+  if (word === -1) return -1;
+  const { edgeParent, edgeWord, edgeMask } = trie;
+  for (let slot = edgeSlot(node, word, edgeMask); ; slot = (slot + 1) & edgeMask) {
+    const parent = edgeParent[slot]!;
+    if (parent === -1) return -1;
+    if (parent === node && edgeWord[slot] === word) return trie.edgeChild[slot]!;
+  }
+}
+
+/** Builds the trie of `vocabulary.phrases`, giving each word of a key a word id in `idOf`'s order. */
+function buildTrie(phrases: Vocabulary['phrases'], idOf: (word: string) => number): Trie {
+  const first: number[] = [];
+  const term: number[] = [];
+  const flags: number[] = [];
+  const exact: string[] = [];
+  const inner: number[] = [];
+  const edges = new Map<number, number>();
+  const edgeList: number[] = [];
+  const newNode = (): number => {
+    term.push(-1);
+    flags.push(0);
+    exact.push('');
+    inner.push(0);
+    return term.length - 1;
+  };
+  for (const [key, phraseTerm, phraseFlags, phraseExact] of phrases) {
+    const words = key.split(' ');
+    let node = -1;
+    for (let i = 0; i < words.length; i++) {
+      const id = idOf(words[i]!);
+      if (i === 0) {
+        node = first[id] ?? -1;
+        if (node === -1) first[id] = node = newNode();
+      } else {
+        // Word ids stay below 2^21 and nodes below 2^31: the pair fits a double exactly.
+        const pair = node * 2 ** 21 + id;
+        let child = edges.get(pair);
+        if (child === undefined) {
+          child = newNode();
+          edges.set(pair, child);
+          edgeList.push(node, id, child);
+          inner[node] = 1;
+        }
+        node = child;
+      }
+    }
+    if (node !== -1 && term[node] === -1) {
+      term[node] = phraseTerm;
+      flags[node] = phraseFlags;
+      exact[node] = phraseExact ?? '';
+    }
+  }
+  let capacity = 16;
+  while (capacity < (edgeList.length / 3) * 2) capacity *= 2;
+  const edgeParent = new Int32Array(capacity).fill(-1);
+  const edgeWord = new Int32Array(capacity);
+  const edgeChild = new Int32Array(capacity);
+  const edgeMask = capacity - 1;
+  for (let e = 0; e < edgeList.length; e += 3) {
+    let slot = edgeSlot(edgeList[e]!, edgeList[e + 1]!, edgeMask);
+    while (edgeParent[slot] !== -1) slot = (slot + 1) & edgeMask;
+    edgeParent[slot] = edgeList[e]!;
+    edgeWord[slot] = edgeList[e + 1]!;
+    edgeChild[slot] = edgeList[e + 2]!;
+  }
+  const firstNodes = new Int32Array(first.length).fill(-1);
+  first.forEach((node, id) => (firstNodes[id] = node));
+  return { first: firstNodes, term: Int32Array.from(term), flags: Uint8Array.from(flags), exact, inner: Uint8Array.from(inner), edgeParent, edgeWord, edgeChild, edgeMask };
+}
+
+/** The node of the word id at the start of a phrase, or -1. */
+function trieFirst(trie: Trie, word: number): number {
+  return word === -1 || word >= trie.first.length ? -1 : trie.first[word]!;
 }
 
 interface CompiledVocabulary {
-  /** First trie level, by word id. */
-  root: (TrieNode | undefined)[];
+  trie: Trie;
   phraseTerm: Map<string, number>;
   ambiguous: Map<string, number[]>;
-  /** Content words of each term's phrases, for resolving ambiguous short forms by context. */
-  termWords: Set<string>[];
+  /** Word ids of the content words of each term's phrases (terms an ambiguous short form may mean; empty otherwise), for resolving by context. */
+  termWords: Int32Array[];
   /** Short-form keys of `ambiguous`, for a cheap check before looking for definitions. */
   ambiguousShort: ReadonlySet<string>;
   /** 1 where a term names a family whose members add a size or version ("Qwen2.5" → "Qwen2.5-14B"). */
@@ -73,6 +181,11 @@ interface CompiledVocabulary {
   /** Surface words met so far → the word id of their key (-1: in no phrase). */
   surfaces: WordTable;
   surfaceIds: number[];
+  /** Rank of each term's id in string order (equal ids, equal ranks): the tie-break of mentions by concept id. */
+  idRank: Int32Array;
+  /** marks[word id] === mark: the word occurs in the paper being matched (its context, for ambiguous short forms). */
+  marks: Int32Array;
+  mark: number;
 }
 
 const compiledCache = new WeakMap<Vocabulary, CompiledVocabulary>();
@@ -89,39 +202,25 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     if (id === undefined) keyIds.set(word, (id = keyIds.size));
     return id;
   };
-  const root: (TrieNode | undefined)[] = [];
+  const trie = buildTrie(vocabulary.phrases, idOf);
   const phraseTerm = new Map<string, number>();
-  const termWords: Set<string>[] = vocabulary.terms.map(() => new Set<string>());
-  for (const [key, term, flags, exact] of vocabulary.phrases) {
+  const termWordSets = new Map<number, Set<number>>();
+  for (const [, choices] of vocabulary.ambiguous) for (const choice of choices) termWordSets.set(choice, new Set());
+  for (const [key, term] of vocabulary.phrases) {
     phraseTerm.set(key, term);
+    const context = termWordSets.get(term);
+    if (context === undefined) continue;
     const words = key.split(' ');
-    let node: TrieNode | undefined;
-    for (let i = 0; i < words.length; i++) {
-      const id = idOf(words[i]!);
-      if (i === 0) {
-        node = root[id];
-        if (!node) root[id] = node = { next: null, term: -1, flags: 0, exact: '' };
-      } else {
-        const level: Map<number, TrieNode> = (node!.next ??= new Map());
-        let child = level.get(id);
-        if (!child) level.set(id, (child = { next: null, term: -1, flags: 0, exact: '' }));
-        node = child;
-      }
-    }
-    if (node && node.term === -1) {
-      node.term = term;
-      node.flags = flags;
-      node.exact = exact ?? '';
-    }
-    if (words.length > 1) for (const word of words) termWords[term]?.add(word);
+    if (words.length > 1) for (const word of words) context.add(keyIds.get(word)!);
   }
+  const termWords = vocabulary.terms.map((_, term) => Int32Array.from(termWordSets.get(term) ?? []));
   const ambiguous = new Map(vocabulary.ambiguous);
   const family = new Uint8Array(vocabulary.terms.length);
   vocabulary.terms.forEach((term, index) => {
     if (term.type === 'model' || (term.origin !== 'lexicon' && /^[A-Za-z][\w.]*[A-Z0-9]/.test(term.label) && !/\s/.test(term.label))) family[index] = 1;
   });
   const compiled: CompiledVocabulary = {
-    root,
+    trie,
     phraseTerm,
     ambiguous,
     termWords,
@@ -131,6 +230,9 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
     surfaces: new WordTable(),
     surfaceIds: [],
+    idRank: rankIds(vocabulary.terms),
+    marks: new Int32Array(keyIds.size),
+    mark: 0,
   };
   compiledCache.set(vocabulary, compiled);
   return compiled;
@@ -151,10 +253,64 @@ interface Hit {
   container: number;
 }
 
-const buffer = createTokenBuffer();
-let ids = new Int32Array(1024);
+/** One text's tokens (offsets and flags) and the word id of each token's key (-1: in no phrase). */
+interface WordIds {
+  buffer: TokenBuffer;
+  ids: Int32Array;
+}
+
+const newWordIds = (): WordIds => ({ buffer: createTokenBuffer(), ids: new Int32Array(1024) });
+/** Title and abstract of the paper being matched, and their concatenation when markup makes it tokenize differently. */
+const fieldWords: WordIds[] = [newWordIds(), newWordIds()];
+const joinedWords = newWordIds();
 /** Distinct surface words remembered per vocabulary before the table starts over. */
 const MAX_SURFACES = 2_000_000;
+
+/** Tokenizes `text` into `into` with the word id of each token: one hash-table probe per token. Returns the token count, or -1 when the surface table is full. */
+function scanWordIds(compiled: CompiledVocabulary, text: string, into: WordIds): number {
+  const n = scanTokens(text, into.buffer);
+  const { starts, ends } = into.buffer;
+  if (into.ids.length < n) into.ids = new Int32Array(n * 2);
+  const { surfaces, surfaceIds, keyIds } = compiled;
+  const ids = into.ids;
+  for (let t = 0; t < n; t++) {
+    const surface = surfaces.lookup(text, starts[t]!, ends[t]!, true);
+    if (surface === surfaceIds.length) {
+      if (surfaceIds.length > MAX_SURFACES) return -1;
+      surfaceIds.push(keyIds.get(wordKey(surfaces.words[surface]!)) ?? -1);
+    }
+    ids[t] = surfaceIds[surface]!;
+  }
+  return n;
+}
+
+/**
+ * Marks the word ids of the paper's title and abstract (read as one text, as a reader would) in `compiled.marks`;
+ * returns the mark. Without markup the two fields tokenize the same alone as joined, so their ids are reused.
+ */
+function markPaperWords(compiled: CompiledVocabulary, paper: Paper, counts: readonly number[]): number {
+  if (++compiled.mark === 0x7fffffff) {
+    compiled.marks.fill(0);
+    compiled.mark = 1;
+  }
+  const { marks, mark } = compiled;
+  if (!hasMarkup(paper.title) && !hasMarkup(paper.abstract)) {
+    for (let f = 0; f < fieldWords.length; f++) {
+      const ids = fieldWords[f]!.ids;
+      for (let t = 0; t < counts[f]!; t++) if (ids[t] !== -1) marks[ids[t]!] = mark;
+    }
+    return mark;
+  }
+  const text = `${paper.title}\n\n${paper.abstract}`;
+  const n = scanTokens(text, joinedWords.buffer);
+  const { starts, ends } = joinedWords.buffer;
+  for (let t = 0; t < n; t++) {
+    const surface = compiled.surfaces.lookup(text, starts[t]!, ends[t]!, false);
+    const id = surface === -1 || surface >= compiled.surfaceIds.length ? (compiled.keyIds.get(wordKey(text.slice(starts[t]!, ends[t]!))) ?? -1) : compiled.surfaceIds[surface]!;
+    if (id !== -1) marks[id] = mark;
+  }
+  return mark;
+}
 
 function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
   const compiled = compile(vocabulary);
@@ -164,14 +320,22 @@ function resetSurfaces(vocabulary: Vocabulary): Vocabulary {
 }
 
 export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperMatch {
+  const { paperId, mentions, labelsZh } = matchPaperTerms(paper, vocabulary, options);
+  return { paperId, mentions, labelsZh };
+}
+
+/** `matchPaper`, with the term index of each mention and Chinese label as well. */
+export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: MatchPaperOptions = {}): PaperTermMatch {
   const maxConcepts = options.maxConceptsPerPaper ?? 40;
   const nestedHeads = options.nestedHeads ?? true;
+  const keepEvidence = options.evidence ?? true;
   const compiled = compile(vocabulary);
+  const trie = compiled.trie;
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
   const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
     let hit = hits.get(term);
-    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: [], short: false, long: false, nested: 0, container: -1 }));
+    if (!hit) hits.set(term, (hit = { count: 0, inTitle: false, first: at, forms: [], evidence: keepEvidence ? [] : NO_EVIDENCE, short: false, long: false, nested: 0, container: -1 }));
     hit.count++;
     if (container !== -1) {
       hit.nested++;
@@ -186,7 +350,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       if (form.indexOf('\n') !== -1 || form.indexOf('  ') !== -1) form = form.replace(/\s+/g, ' ');
       if (!hit.forms.includes(form)) hit.forms.push(form);
     }
-    hit.evidence.push({ field, start, end });
+    if (keepEvidence) hit.evidence.push({ field, start, end });
   };
 
   // A short form the corpus uses with several meanings takes this paper's own definition, if it gives one.
@@ -201,8 +365,16 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     }
   }
 
+  const counts = [0, 0];
+  for (let f = 0; f < FIELDS.length; f++) {
+    const text = paper[FIELDS[f]!];
+    const n = text === '' ? 0 : scanWordIds(compiled, text, fieldWords[f]!);
+    if (n === -1) return matchPaperTerms(paper, resetSurfaces(vocabulary), options);
+    counts[f] = n;
+  }
+
   let position = 0;
-  let paperWords: Set<string> | null = null;
+  let paperMark = -1;
   /** The meaning of a one-word match in this paper: its own definition, else the expansion its context supports. */
   const resolveShort = (term: number, wordId: number, text: string, start: number, end: number): number => {
     if (local === null && !compiled.ambiguousIds.has(wordId)) return term;
@@ -211,49 +383,39 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     if (own !== undefined) return own;
     const choices = compiled.ambiguous.get(key);
     if (choices === undefined) return term;
-    paperWords ??= wordsOf(paper);
-    return resolveByContext(choices, compiled.termWords, paperWords);
+    if (paperMark === -1) paperMark = markPaperWords(compiled, paper, counts);
+    return resolveByContext(choices, compiled.termWords, compiled.marks, paperMark);
   };
-  for (const field of FIELDS) {
+  for (let f = 0; f < FIELDS.length; f++) {
+    const field = FIELDS[f]!;
     const text = paper[field];
     if (text === '') continue;
-    const n = scanTokens(text, buffer);
-    const { starts, ends, flags } = buffer;
-    if (ids.length < n) ids = new Int32Array(n * 2);
-    // One hash-table probe per token gives the word id of its key (-1 when no phrase has that word).
-    const { surfaces, surfaceIds } = compiled;
-    for (let t = 0; t < n; t++) {
-      const surface = surfaces.lookup(text, starts[t]!, ends[t]!, true);
-      if (surface === surfaceIds.length) {
-        if (surfaceIds.length > MAX_SURFACES) return matchPaper(paper, resetSurfaces(vocabulary), options);
-        surfaceIds.push(compiled.keyIds.get(wordKey(surfaces.words[surface]!)) ?? -1);
-      }
-      ids[t] = surfaceIds[surface]!;
-    }
+    const n = counts[f]!;
+    const { buffer: { starts, ends, flags }, ids } = fieldWords[f]!;
     let i = 0;
     while (i < n) {
       const firstId = ids[i]!;
-      const firstNode = firstId === -1 ? undefined : compiled.root[firstId];
-      if (firstNode === undefined) {
+      const firstNode = trieFirst(trie, firstId);
+      if (firstNode === -1) {
         i++;
         continue;
       }
-      let node: TrieNode | undefined = firstNode;
+      let node = firstNode;
       let bestEnd = -1;
       let bestTerm = -1;
       let bestFlags = 0;
       let bestExact = '';
       for (let j = i; j < n; j++) {
         if (j > i) {
-          if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
-          node = node.next.get(ids[j]!);
-          if (node === undefined) break;
+          if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[node] === 0) break;
+          node = trieChild(trie, node, ids[j]!);
+          if (node === -1) break;
         }
-        if (node.term !== -1) {
+        if (trie.term[node] !== -1) {
           bestEnd = j;
-          bestTerm = node.term;
-          bestFlags = node.flags;
-          bestExact = node.exact;
+          bestTerm = trie.term[node]!;
+          bestFlags = trie.flags[node]!;
+          bestExact = trie.exact[node]!;
         }
       }
       if (bestTerm === -1) {
@@ -278,20 +440,21 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       // Known terms inside a discovered phrase count too ("reward shaping" in "sequence-level reward shaping").
       if (end > i && terms[term]!.origin === 'discovered') {
         for (let k = i; k <= end; ) {
-          let sub: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
+          let sub = trieFirst(trie, ids[k]!);
           let subEnd = -1;
           let subTerm = -1;
-          for (let j = k; j <= end && sub !== undefined; j++) {
+          for (let j = k; j <= end && sub !== -1; j++) {
             if (j > k) {
-              if ((flags[j]! & BREAK_BEFORE) !== 0 || sub.next === null) break;
-              sub = sub.next.get(ids[j]!);
-              if (sub === undefined) break;
+              if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[sub] === 0) break;
+              sub = trieChild(trie, sub, ids[j]!);
+              if (sub === -1) break;
             }
+            const found = trie.term[sub]!;
             // Known terms anywhere inside; with nestedHeads, a discovered phrase that ends the outer one ("ship control"
             // in "safe ship control").
-            if (sub.term !== -1 && sub.term !== term && (terms[sub.term]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || sub.flags === 0 || caseAllows(text, starts[k]!, ends[k]!, sub.flags, sub.exact))) {
+            if (found !== -1 && found !== term && (terms[found]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || trie.flags[sub] === 0 || caseAllows(text, starts[k]!, ends[k]!, trie.flags[sub]!, trie.exact[sub]!))) {
               subEnd = j;
-              subTerm = sub.term;
+              subTerm = found;
             }
           }
           if (subTerm === -1) {
@@ -310,6 +473,7 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
 
   // Chinese labels from the notes, for concepts of this paper or known ones.
   const labelsZh: [string, string][] = [];
+  const labelTerms: number[] = [];
   if ((options.chineseLabels ?? true) && paper.notes.length > 0) {
     const notes = notesText(paper);
     for (const found of findChineseLabels(notes)) {
@@ -317,14 +481,19 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
       const term = local?.get(key) ?? compiled.phraseTerm.get(key);
       if (term === undefined) continue;
       const id = terms[term]!.id;
-      if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) labelsZh.push([id, found.chinese]);
-      hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
+      if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) {
+        labelsZh.push([id, found.chinese]);
+        labelTerms.push(term);
+      }
+      if (keepEvidence) hits.get(term)?.evidence.push({ field: 'notes', start: found.start, end: found.end });
     }
   }
 
   const length = Math.max(position, 1);
   const redundant = redundantNestings(hits, terms);
-  const mentions: Mention[] = [];
+  const hitTerms: number[] = [];
+  const hitScores: number[] = [];
+  const hitList: Hit[] = [];
   for (const [term, hit] of hits) {
     const info = terms[term]!;
     // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by recurring, more
@@ -342,14 +511,37 @@ export function matchPaper(paper: Paper, vocabulary: Vocabulary, options: MatchP
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
     // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
     const score = confidence * salience * (0.6 + 0.4 * info.weight) * (redundant.has(term) ? 0.5 : 1) * passing;
-    mentions.push({ paperId: paper.id, conceptId: info.id, count: hit.count, score: Math.round(score * 1e4) / 1e4, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence });
+    hitTerms.push(term);
+    hitScores.push(Math.round(score * 1e4) / 1e4);
+    hitList.push(hit);
   }
-  mentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
-  if (mentions.length > maxConcepts) mentions.length = maxConcepts;
-  return { paperId: paper.id, mentions, labelsZh };
+  // Most salient first, then by concept id; the first maxConcepts are kept.
+  const idRank = compiled.idRank;
+  const order = hitTerms.map((_, h) => h).sort((a, b) => hitScores[b]! - hitScores[a]! || idRank[hitTerms[a]!]! - idRank[hitTerms[b]!]!);
+  if (order.length > maxConcepts) order.length = maxConcepts;
+  const mentions: Mention[] = new Array<Mention>(order.length);
+  const mentionTerms: number[] = new Array<number>(order.length);
+  for (let m = 0; m < order.length; m++) {
+    const h = order[m]!;
+    const term = hitTerms[h]!;
+    const hit = hitList[h]!;
+    mentions[m] = { paperId: paper.id, conceptId: terms[term]!.id, count: hit.count, score: hitScores[h]!, inTitle: hit.inTitle, forms: hit.forms, evidence: hit.evidence };
+    mentionTerms[m] = term;
+  }
+  return { paperId: paper.id, mentions, labelsZh, mentionTerms, labelTerms };
+}
+
+/** Dense rank of each term's id in code-unit order: equal ids share a rank. */
+function rankIds(terms: Vocabulary['terms']): Int32Array {
+  const order = terms.map((_, t) => t).sort((a, b) => (terms[a]!.id < terms[b]!.id ? -1 : terms[a]!.id > terms[b]!.id ? 1 : 0));
+  const rank = new Int32Array(terms.length);
+  for (let r = 1; r < order.length; r++) rank[order[r]!] = rank[order[r - 1]!]! + (terms[order[r]!]!.id === terms[order[r - 1]!]!.id ? 0 : 1);
+  return rank;
 }
 
 const FIELDS = ['title', 'abstract'] as const;
+/** The evidence of every mention when `evidence` is off: shared, never written to. */
+const NO_EVIDENCE: Evidence[] = Object.freeze([]) as unknown as Evidence[];
 /** Confidence a discovered phrase gains from the title when the abstract never repeats it (0.35 when it does). */
 const TITLE_ONCE = 0.1;
 /** Score factor of a discovered phrase met once, in the abstract only, unless it is a coined name. */
@@ -379,14 +571,16 @@ function redundantNestings(hits: ReadonlyMap<number, Hit>, terms: Vocabulary['te
 /** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
 function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
   for (let k = from; k <= end; k++) {
-    let node: TrieNode | undefined = ids[k] === -1 ? undefined : compiled.root[ids[k]!];
-    for (let j = k; j < n && node !== undefined; j++) {
+    const trie = compiled.trie;
+    let node = trieFirst(trie, ids[k]!);
+    for (let j = k; j < n && node !== -1; j++) {
       if (j > k) {
-        if ((flags[j]! & BREAK_BEFORE) !== 0 || node.next === null) break;
-        node = node.next.get(ids[j]!);
-        if (node === undefined) break;
+        if ((flags[j]! & BREAK_BEFORE) !== 0 || trie.inner[node] === 0) break;
+        node = trieChild(trie, node, ids[j]!);
+        if (node === -1) break;
       }
-      if (j > end && node.term !== -1 && terms[node.term]!.origin === 'lexicon') return true;
+      const found = trie.term[node]!;
+      if (j > end && found !== -1 && terms[found]!.origin === 'lexicon') return true;
     }
   }
   return false;
@@ -433,18 +627,14 @@ function caseAllows(text: string, start: number, end: number, phraseFlags: numbe
   return true;
 }
 
-function wordsOf(paper: Paper): Set<string> {
-  const words = new Set<string>();
-  for (const token of tokenize(`${paper.title}\n\n${paper.abstract}`)) words.add(wordKey(token.text));
-  return words;
-}
-
-function resolveByContext(choices: readonly number[], termWords: readonly Set<string>[], paperWords: ReadonlySet<string>): number {
+/** The choice with most of its content words in the paper (the first on a tie). */
+function resolveByContext(choices: readonly number[], termWords: readonly Int32Array[], marks: Int32Array, mark: number): number {
   let best = choices[0]!;
   let bestScore = 0;
   for (const choice of choices) {
     let score = 0;
-    for (const word of termWords[choice] ?? []) if (paperWords.has(word)) score++;
+    const words = termWords[choice];
+    if (words !== undefined) for (let w = 0; w < words.length; w++) if (marks[words[w]!] === mark) score++;
     if (score > bestScore) [best, bestScore] = [choice, score];
   }
   return best;

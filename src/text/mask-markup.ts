@@ -6,9 +6,15 @@
  */
 
 const LATEX = /\\[a-zA-Z]+\*?|\\[^a-zA-Z\s]|[{}$]/g;
+const MARKUP_START = /[\\{}$<&]/;
 const HTML = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?\/?>|&(?:amp|lt|gt|quot|nbsp|#\d+);/g;
 
+/** True when the text holds a character that may start markup (`maskMarkup` changes nothing otherwise). */
+export function hasMarkup(text: string): boolean {
+  return MARKUP_START.test(text);
+}
+
 export function maskMarkup(text: string): string {
-  if (!/[\\{}$<&]/.test(text)) return text;
+  if (!hasMarkup(text)) return text;
   return text.replace(LATEX, (match) => ' '.repeat(match.length)).replace(HTML, (match) => `|${' '.repeat(match.length - 1)}`);
 }
