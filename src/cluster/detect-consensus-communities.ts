@@ -26,6 +26,8 @@ export interface DetectConsensusCommunitiesOptions {
   maxRounds?: number;
   /** Consensus edges below this share are dropped. Default: 0.5 (ends together in at least half the runs). */
   threshold?: number;
+  /** Leiden: iterations of the whole algorithm at most (detect-leiden-communities.ts). Default: 10. */
+  leidenIterations?: number;
 }
 
 export const DETECT_CONSENSUS_COMMUNITIES_DEFAULTS: Readonly<Required<DetectConsensusCommunitiesOptions>> = Object.freeze({
@@ -35,6 +37,7 @@ export const DETECT_CONSENSUS_COMMUNITIES_DEFAULTS: Readonly<Required<DetectCons
   runs: 10,
   maxRounds: 5,
   threshold: 0.5,
+  leidenIterations: 10,
 });
 
 export function detectConsensusCommunities(graph: AbstractGraph, options: DetectConsensusCommunitiesOptions = {}): CommunityDetection {
@@ -42,7 +45,9 @@ export function detectConsensusCommunities(graph: AbstractGraph, options: Detect
   const original = buildWeightedNetwork(graph);
   const random = createRandom(settings.seed);
   const nextSeed = (): number => Math.floor(random() * 2 ** 31);
-  if (settings.runs <= 1 || graph.size === 0) return detect(settings.method, graph, original, settings.seed, settings.resolution);
+  const detect = (g: AbstractGraph | null, network: WeightedNetwork, seed: number, resolution: number): CommunityDetection =>
+    detectWith(settings.method, g, network, seed, resolution, settings.leidenIterations);
+  if (settings.runs <= 1 || graph.size === 0) return detect(graph, original, settings.seed, settings.resolution);
   // Rounds work on an edge list in the graph's edge order (so the consensus graph given to Louvain lists its edges
   // as graphology would) and on CSR networks; a graphology graph is only built for Louvain, once per round.
   const keys = original.keys;
@@ -53,7 +58,7 @@ export function detectConsensusCommunities(graph: AbstractGraph, options: Detect
   let result: CommunityDetection | null = null;
   for (let round = 0; round < settings.maxRounds; round++) {
     if (currentGraph === null && settings.method === 'louvain') currentGraph = graphOf(keys, edges);
-    const partitions = Array.from({ length: settings.runs }, () => detect(settings.method, currentGraph, current, nextSeed(), resolution));
+    const partitions = Array.from({ length: settings.runs }, () => detect(currentGraph, current, nextSeed(), resolution));
     const first = partitions[0];
     if (first === undefined) break;
     result = first;
@@ -64,13 +69,13 @@ export function detectConsensusCommunities(graph: AbstractGraph, options: Detect
     // On the consensus graph, communities are already dense: the resolution has done its work in round one.
     resolution = 1;
   }
-  if (result === null) return detect(settings.method, graph, original, settings.seed, settings.resolution);
+  if (result === null) return detect(graph, original, settings.seed, settings.resolution);
   const { membership, count } = relabelBySize(result.membership);
   return { keys, membership, count, modularity: modularity(original, membership, settings.resolution), resolution: settings.resolution };
 }
 
-function detect(method: 'louvain' | 'leiden', graph: AbstractGraph | null, network: WeightedNetwork, seed: number, resolution: number): CommunityDetection {
-  if (method === 'leiden') return detectLeidenCommunities(network, { seed, resolution });
+function detectWith(method: 'louvain' | 'leiden', graph: AbstractGraph | null, network: WeightedNetwork, seed: number, resolution: number, leidenIterations: number): CommunityDetection {
+  if (method === 'leiden') return detectLeidenCommunities(network, { seed, resolution, maxIterations: leidenIterations });
   if (graph === null) throw new Error('detectConsensusCommunities: Louvain needs the graphology graph');
   return detectLouvainCommunities(graph, { seed, resolution, network });
 }

@@ -22,7 +22,7 @@
  * resolution comparison uses single runs instead of consensus ones, LSA takes 2 power iterations instead of 4 and
  * is fitted on at most `LSA_SAMPLE_ROWS` sampled papers, the others folded in — and
  * above `HUGE_CORPUS` papers graph clustering uses single seeded runs (no consensus: at 100k papers one Louvain run
- * took 3 s of CPU and a 5-run consensus 100 s) — because
+ * took 3 s of CPU and a 5-run consensus 100 s) and Leiden stops after 2 iterations instead of 10 (one run: 10 s) — because
  * their cost is linear in the number of runs and the per-run cost grows with N (measured at 10k papers: Leiden
  * 1.4 s; on 10k × 100 synthetic LSA rows the typed-array k-means of run-kmeans.ts takes about 24 s to choose k over
  * 2..40 and 3 s per fixed-k consensus re-run, against 106 s and 14 s through ml-kmeans before).
@@ -157,11 +157,12 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
 
   // 2. Graph communities and paper assignment, for both graph methods.
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
+  const huge = papers.length > HUGE_CORPUS;
   const paperGraph = settings.graphInput === 'papers' ? buildPaperSimilarityGraph(paperIds, lsa, { neighbors: settings.neighbors, seed: settings.seed }) : null;
   const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
   const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution, runs = settings.graphConsensusRuns): GraphRun => {
     const graph = paperGraph ?? input.conceptGraph;
-    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs });
+    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs, leidenIterations: huge ? 2 : 10 });
     if (paperGraph !== null) {
       const { assignment, themeCount } = assignPapersToPaperCommunities(paperIds, paperGraph, detection, settings.minThemePapers, lsa);
       return { detection, themeCount, assignment, members: null };
