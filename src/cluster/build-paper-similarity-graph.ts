@@ -43,7 +43,11 @@ export function buildPaperSimilarityGraph(paperIds: readonly string[], vectors: 
   const n = vectors.rowCount;
   const k = Math.max(1, Math.min(settings.neighbors, n - 1));
   const candidatesOf = n <= settings.exactLimit ? null : invertedFileCandidates(vectors, settings.probes, settings.seed);
-  const best = new Map<number, number>();
+  // Each row's kept neighbours, as undirected pairs (low, high) with the similarity: at most k per row.
+  const pairLow = new Int32Array(n * k);
+  const pairHigh = new Int32Array(n * k);
+  const pairWeight = new Float64Array(n * k);
+  let pairs = 0;
   const d = vectors.dimensions;
   const data = vectors.data;
   const topIndex = new Int32Array(k);
@@ -73,14 +77,30 @@ export function buildPaperSimilarityGraph(paperIds: readonly string[], vectors: 
     for (let p = 0; p < k; p++) {
       const j = topIndex[p]!;
       if (j < 0) break;
-      const key = i < j ? i * n + j : j * n + i;
-      best.set(key, Math.max(best.get(key) ?? 0, topValue[p]!));
+      pairLow[pairs] = Math.min(i, j);
+      pairHigh[pairs] = Math.max(i, j);
+      pairWeight[pairs] = topValue[p]!;
+      pairs++;
     }
   }
+  // Edges in (low, high) order: pairs bucketed by low end, each bucket sorted by high end; a pair found from both
+  // ends keeps the higher similarity (they are equal up to rounding).
+  const starts = new Int32Array(n + 1);
+  for (let e = 0; e < pairs; e++) starts[pairLow[e]! + 1]!++;
+  for (let i = 0; i < n; i++) starts[i + 1]! += starts[i]!;
+  const fill = starts.slice(0, n);
+  const order = new Int32Array(pairs);
+  for (let e = 0; e < pairs; e++) order[fill[pairLow[e]!]!++] = e;
   const graph: PaperSimilarityGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   paperIds.forEach((id) => graph.addNode(id, { label: id }));
-  for (const key of [...best.keys()].sort((a, b) => a - b)) {
-    graph.addEdge(paperIds[Math.floor(key / n)], paperIds[key % n], { weight: best.get(key) ?? 0 });
+  for (let i = 0; i < n; i++) {
+    const bucket = Array.from(order.subarray(starts[i]!, starts[i + 1]!)).sort((a, b) => pairHigh[a]! - pairHigh[b]!);
+    for (let b = 0; b < bucket.length; b++) {
+      const e = bucket[b]!;
+      let weight = pairWeight[e]!;
+      while (b + 1 < bucket.length && pairHigh[bucket[b + 1]!] === pairHigh[e]) weight = Math.max(weight, pairWeight[bucket[++b]!]!);
+      graph.addEdge(paperIds[i], paperIds[pairHigh[e]!], { weight });
+    }
   }
   return graph;
 }
