@@ -6,11 +6,14 @@
  */
 import type { Theme, ThemeMethod } from '../core/types.ts';
 
+const METHOD_NAMES: Readonly<Record<'louvain' | 'leiden', string>> = { louvain: 'Louvain', leiden: 'Leiden' };
+
 export function describeThemes(themes: readonly Theme[], method: ThemeMethod): string {
   if (method === 'kmeans') return 'k-means clusters of papers';
+  const name = METHOD_NAMES[method];
   return themesGraphInput(themes, method) === 'papers'
-    ? `${method} communities of similar papers, each named by its most characteristic concepts`
-    : `${method} communities of the concept co-occurrence graph`;
+    ? `${name} communities of similar papers, each named by its most characteristic concepts`
+    : `${name} communities of the concept co-occurrence graph`;
 }
 
 /** The graph a graph method's communities were found in, read off Theme.size (papers or concepts). */
