@@ -31,6 +31,7 @@ import { assignLayout } from '../graph/assign-layout.ts';
 import { assignThemes } from '../graph/assign-themes.ts';
 import { detectThemes } from '../cluster/detect-themes.ts';
 import { toMentions } from './accumulate-chunks.ts';
+import { assertHeapRoom } from './assert-heap-room.ts';
 import { extractStream, type ExtractStreamOptions, type StreamInput } from './extract-stream.ts';
 
 export const ANALYZE_STREAM_STAGES = ['sample', 'vocabulary', 'extract', 'aggregate', 'graph', 'themes', 'metrics', 'layout'] as const;
@@ -61,7 +62,8 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
   const { papers, concepts } = extracted;
   const issues: Issue[] = [...extracted.issues];
 
-  // 5. Mentions as objects for the stages that take them.
+  // 5. Mentions as objects for the stages that take them, when the heap has room for them.
+  assertHeapRoom(papers.length, extracted.mentions.concepts.length);
   const mentions = toMentions(extracted);
 
   // 6. Graphs.
