@@ -12,7 +12,7 @@
  * paper is compared only with papers of its `probes` nearest cells, for about N · probes · √N · d work.
  */
 import Graph from 'graphology';
-import { createRandom, DEFAULT_SEED } from '../core/random.ts';
+import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
 import type { DenseRows } from './truncated-svd.ts';
 
 export interface BuildPaperSimilarityGraphOptions {
@@ -142,7 +142,7 @@ function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number
     }
     return chosen.subarray(0, take);
   };
-  const training = trainingRows(n, IVF_TRAINING_ROWS, random);
+  const training = sampleIndexes(n, IVF_TRAINING_ROWS, random).sort();
   const cellOfTraining = new Int32Array(training.length);
   for (let iteration = 0; iteration < 5; iteration++) {
     for (let t = 0; t < training.length; t++) cellOfTraining[t] = Math.max(0, nearestCells(training[t]!, 1)[0]!);
@@ -182,15 +182,3 @@ function invertedFileCandidates(vectors: DenseRows, probes: number, seed: number
 
 /** Rows that train the IVF centres, at most. Above it, a seeded sample (ascending) is used. */
 const IVF_TRAINING_ROWS = 20_000;
-
-function trainingRows(n: number, size: number, random: () => number): Int32Array {
-  if (n <= size) return Int32Array.from({ length: n }, (_, i) => i);
-  const pool = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = pool[i]!;
-    pool[i] = pool[j]!;
-    pool[j] = t;
-  }
-  return pool.subarray(0, size).sort();
-}

@@ -21,7 +21,7 @@
  * centroid, clamped to 0..1.
  */
 import { PapergraphError } from '../core/errors.ts';
-import { createRandom, DEFAULT_SEED } from '../core/random.ts';
+import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
 import { cutAverageLinkage } from './average-linkage.ts';
 import { relabelBySize } from './relabel-by-size.ts';
 import { runKmeans } from './run-kmeans.ts';
@@ -174,16 +174,7 @@ function normalizeInPlace(data: Float64Array, start: number, length: number): vo
 }
 
 function sampleRows(n: number, size: number, seed: number): number[] {
-  if (n <= size) return Array.from({ length: n }, (_, i) => i);
-  const random = createRandom(seed + 1);
-  const pool = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < size; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    const t = pool[i] ?? 0;
-    pool[i] = pool[j] ?? 0;
-    pool[j] = t;
-  }
-  return pool.slice(0, size).sort((a, b) => a - b);
+  return Array.from(sampleIndexes(n, size, createRandom(seed + 1)).sort());
 }
 
 /** Evidence accumulation on a sample, average-linkage cut at k, then every row to its nearest consensus centroid. */

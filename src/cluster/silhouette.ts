@@ -4,7 +4,7 @@
  * O(S²) per clustering whatever N is. The sample's pairwise distances are computed once (`buildSilhouetteSample`)
  * and reused for every candidate k. A row alone in its cluster scores 0, as in the original definition.
  */
-import { createRandom, DEFAULT_SEED } from '../core/random.ts';
+import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
 import type { DenseRows } from './truncated-svd.ts';
 
 export interface SilhouetteSample {
@@ -18,19 +18,7 @@ export interface SilhouetteSample {
 export function buildSilhouetteSample(vectors: DenseRows, size = 2000, seed = DEFAULT_SEED): SilhouetteSample {
   const n = vectors.rowCount;
   const d = vectors.dimensions;
-  let rows: Uint32Array;
-  if (n <= size) rows = Uint32Array.from({ length: n }, (_, i) => i);
-  else {
-    const random = createRandom(seed);
-    const pool = Uint32Array.from({ length: n }, (_, i) => i);
-    for (let i = 0; i < size; i++) {
-      const j = i + Math.floor(random() * (n - i));
-      const t = pool[i] ?? 0;
-      pool[i] = pool[j] ?? 0;
-      pool[j] = t;
-    }
-    rows = pool.slice(0, size).sort();
-  }
+  const rows = sampleIndexes(n, size, createRandom(seed)).sort();
   const s = rows.length;
   const norms = new Float64Array(s);
   for (let a = 0; a < s; a++) {

@@ -17,3 +17,19 @@ export function createRandom(seed: number = DEFAULT_SEED): RandomSource {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * `size` distinct indexes of 0..n−1 drawn by a seeded partial Fisher–Yates shuffle, in the order drawn; all of
+ * 0..n−1, in order and without drawing, when n ≤ size. Sort the result where ascending order is wanted.
+ */
+export function sampleIndexes(n: number, size: number, random: RandomSource): Uint32Array {
+  if (n <= size) return Uint32Array.from({ length: n }, (_, i) => i);
+  const pool = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < size; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    const swap = pool[i]!;
+    pool[i] = pool[j]!;
+    pool[j] = swap;
+  }
+  return pool.slice(0, size);
+}

@@ -14,7 +14,7 @@
  * `graphology-metrics/centrality/betweenness` with the same lengths — the test checks that.
  */
 import type { AbstractGraph } from 'graphology-types';
-import { createRandom } from '../core/random.ts';
+import { createRandom, sampleIndexes } from '../core/random.ts';
 
 export interface WeightedBetweennessOptions {
   /** Length of an edge from its attributes. Default: 1 for every edge. */
@@ -67,19 +67,7 @@ export function weightedBetweenness(graph: AbstractGraph, options: WeightedBetwe
   const reverse = directed ? reverseIndex(n, offsets, neighbours, lengths) : { offsets, neighbours, lengths };
 
   // 2. Sources: all, or a seeded uniform sample.
-  let sources: Int32Array;
-  if (n <= maxSources) sources = Int32Array.from({ length: n }, (_value, i) => i);
-  else {
-    const pool = Int32Array.from({ length: n }, (_value, i) => i);
-    const random = createRandom(options.seed);
-    for (let i = 0; i < maxSources; i++) {
-      const j = i + Math.floor(random() * (n - i));
-      const swap = pool[i]!;
-      pool[i] = pool[j]!;
-      pool[j] = swap;
-    }
-    sources = pool.slice(0, maxSources);
-  }
+  const sources = sampleIndexes(n, maxSources, createRandom(options.seed));
 
   // 3. One Dijkstra + accumulation per source.
   const dist = new Float64Array(n);
