@@ -4,6 +4,7 @@ import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
 import { labelThemes } from '../../src/cluster/label-themes.ts';
 import { measureStability } from '../../src/cluster/measure-stability.ts';
 import { createRandom } from '../../src/core/random.ts';
+import type { SparseRows } from '../../src/cluster/build-paper-vectors.ts';
 import { truncatedSvd } from '../../src/cluster/truncated-svd.ts';
 import type { Concept, Mention } from '../../src/core/types.ts';
 
@@ -30,6 +31,27 @@ describe('measureStability', () => {
   });
 });
 
+/** 400 sparse rows over 60 columns, each a random multiple of one of `rank` random sparse patterns (rank `rank`). */
+function patternMatrix(rank: number, seed: number): { matrix: SparseRows; frobenius: number } {
+  const random = createRandom(seed);
+  const patterns = Array.from({ length: rank }, () => Array.from({ length: 60 }, () => (random() < 0.3 ? random() : 0)));
+  const offsets = [0];
+  const columns: number[] = [];
+  const values: number[] = [];
+  let frobenius = 0;
+  for (let i = 0; i < 400; i++) {
+    const scale = 0.5 + random();
+    patterns[i % rank]!.forEach((value, c) => {
+      if (value === 0) return;
+      columns.push(c);
+      values.push(value * scale);
+      frobenius += (value * scale) ** 2;
+    });
+    offsets.push(columns.length);
+  }
+  return { matrix: { rowCount: 400, columnCount: 60, offsets: Uint32Array.from(offsets), columns: Uint32Array.from(columns), values: Float64Array.from(values) }, frobenius };
+}
+
 describe('truncatedSvd', () => {
   it('recovers the singular values of a small low-rank matrix', () => {
     // Rows: 2·e0, 1·e1 repeated → singular values sqrt(4·3)=3.4641 and sqrt(1·3)=1.7321.
@@ -44,24 +66,7 @@ describe('truncatedSvd', () => {
     // [rank, dimensions]: rank 12 with 20 dimensions has dependent sketch columns (the Gram–Schmidt fallback);
     // rank 40 with 6 or 20 dimensions takes the CholeskyQR path.
     for (const [rank, dimensions] of [[12, 20], [40, 6], [40, 20]] as const) {
-      // 400 sparse rows, each a multiple of one of `rank` random sparse patterns over 60 columns.
-      const random = createRandom(rank);
-      const patterns = Array.from({ length: rank }, () => Array.from({ length: 60 }, () => (random() < 0.3 ? random() : 0)));
-      const offsets = [0];
-      const columns: number[] = [];
-      const values: number[] = [];
-      let frobenius = 0;
-      for (let i = 0; i < 400; i++) {
-        const scale = 0.5 + random();
-        patterns[i % rank]!.forEach((value, c) => {
-          if (value === 0) return;
-          columns.push(c);
-          values.push(value * scale);
-          frobenius += (value * scale) ** 2;
-        });
-        offsets.push(columns.length);
-      }
-      const matrix = { rowCount: 400, columnCount: 60, offsets: Uint32Array.from(offsets), columns: Uint32Array.from(columns), values: Float64Array.from(values) };
+      const { matrix, frobenius } = patternMatrix(rank, rank);
       const { coordinates, singularValues } = truncatedSvd(matrix, { dimensions });
       const d = coordinates.dimensions;
       let energy = 0;
@@ -81,23 +86,7 @@ describe('truncatedSvd', () => {
   });
 
   it('folds every row into an SVD fitted on a sample: a rank-12 matrix keeps all its energy', () => {
-    const random = createRandom(3);
-    const patterns = Array.from({ length: 12 }, () => Array.from({ length: 60 }, () => (random() < 0.3 ? random() : 0)));
-    const offsets = [0];
-    const columns: number[] = [];
-    const values: number[] = [];
-    let frobenius = 0;
-    for (let i = 0; i < 400; i++) {
-      const scale = 0.5 + random();
-      patterns[i % 12]!.forEach((value, c) => {
-        if (value === 0) return;
-        columns.push(c);
-        values.push(value * scale);
-        frobenius += (value * scale) ** 2;
-      });
-      offsets.push(columns.length);
-    }
-    const matrix = { rowCount: 400, columnCount: 60, offsets: Uint32Array.from(offsets), columns: Uint32Array.from(columns), values: Float64Array.from(values) };
+    const { matrix, frobenius } = patternMatrix(12, 3);
     const whole = truncatedSvd(matrix, { dimensions: 12 });
     const folded = truncatedSvd(matrix, { dimensions: 12, sampleRows: 100 });
     expect(folded.coordinates.rowCount).toBe(400);
