@@ -5,7 +5,7 @@
  * among clusters matching the same theme, by that overlap — so that agreeing themes line up on the diagonal.
  * Every row × column pair is a cell; pairs without shared papers have 0 papers and 0 overlap.
  */
-import type { ThemeCrosswalk } from '../core/result.ts';
+import type { CrosswalkCell, ThemeCrosswalk } from '../core/result.ts';
 import { themeDisplayLabel } from './theme-display-label.ts';
 
 export interface CrosswalkTheme {
@@ -15,14 +15,8 @@ export interface CrosswalkTheme {
   papers: number;
 }
 
-export interface CrosswalkGridCell {
-  row: number;
-  column: number;
-  papers: number;
-  jaccard: number;
-  shareOfRow: number;
-  shareOfColumn: number;
-}
+/** A crosswalk cell (core/result.ts); in the grid every pair has one, with 0 papers where none are shared. */
+export type CrosswalkGridCell = CrosswalkCell;
 
 export interface CrosswalkSummary {
   rowMethod: ThemeCrosswalk['rowMethod'];
