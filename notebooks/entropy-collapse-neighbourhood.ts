@@ -36,7 +36,7 @@ const neighbours = graph.hasNode(concept.id)
 
 // 3. The papers that mention it, with the sentence.
 const papers = new Map(result.papers.map((paper) => [paper.id, paper]));
-const mentions = result.mentions.filter((mention) => mention.conceptId === concept.id).sort((a, b) => b.score - a.score);
+const mentions = [...result.mentions].filter((mention) => mention.conceptId === concept.id).sort((a, b) => b.score - a.score);
 
 const lines = [
   `# The neighbourhood of "${concept.label}"`,

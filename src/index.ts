@@ -12,6 +12,7 @@ export { buildOutputFiles, type BuildOutputFilesOptions, type BuildOutputFilesRe
 
 // Data types
 export type { Paper, Concept, ConceptType, ConceptOrigin, Mention, Evidence, Theme, PaperTheme, ThemeMethod, NoteSection, SourceRef, TextField } from './core/types.ts';
+export { MentionTable, type MentionList, type MentionColumns } from './core/mention-list.ts';
 export { CONCEPT_TYPES, THEME_METHODS, isConceptType } from './core/types.ts';
 export type { AnalysisResult, ClusteringSummary, InputSummary, RepairSummary } from './core/result.ts';
 export { ISSUE_CODES, type Issue, type IssueCode, type IssueSeverity } from './core/issues.ts';
@@ -69,7 +70,7 @@ export { toVosviewer } from './export/to-vosviewer.ts';
 export { toCsvTables } from './export/to-csv-tables.ts';
 export { toGraphologyJson } from './export/to-graphology-json.ts';
 export { toGraphExports, EXPORT_FORMATS, type ExportFormat } from './export/to-graph-exports.ts';
-export { toPapersCsv, toConceptsCsv, toMentionsCsv, toThemesCsv, toPaperThemesCsv, toPapersJson } from './export/to-analysis-tables.ts';
+export { toPapersCsv, toConceptsCsv, toMentionsCsv, toMentionsCsvPieces, toThemesCsv, toPaperThemesCsv, toPapersJson } from './export/to-analysis-tables.ts';
 
 // Charts and report
 export { buildCharts, CHART_NAMES, type BuiltChart, type ChartName } from './charts/build-charts.ts';

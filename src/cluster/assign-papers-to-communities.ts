@@ -8,6 +8,7 @@
  */
 import type { Mention } from '../core/types.ts';
 import type { DenseRows } from './truncated-svd.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export interface PaperAssignment {
   theme: Int32Array;
@@ -17,7 +18,7 @@ export interface PaperAssignment {
 
 export interface AssignPapersToCommunitiesInput {
   paperIds: readonly string[];
-  mentions: readonly Mention[];
+  mentions: MentionList;
   /** Community id of each concept that is in a theme (ids 0..themeCount-1). */
   conceptTheme: ReadonlyMap<string, number>;
   /** Concepts in the graph but in no theme still count in a paper's total weight. */

@@ -11,11 +11,12 @@ import type { AbstractGraph } from 'graphology-types';
 import type { Mention, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
 import { themeQuality, themeQualityAttributes, type ThemeSlot } from '../graph/theme-quality.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export interface AssignThemeAttributesInput {
   themes: readonly Theme[];
   paperThemes: readonly PaperTheme[];
-  mentions: readonly Mention[];
+  mentions: MentionList;
   graphMethod: 'louvain' | 'leiden';
   /** The graph the graph themes came from (clustering.graphInput); with 'concepts' a community's members keep its theme. */
   graphInput: 'papers' | 'concepts';
@@ -50,7 +51,7 @@ export function assignThemeAttributes(input: AssignThemeAttributesInput): void {
   }
 }
 
-function conceptThemes(themes: readonly Theme[], method: ThemeMethod, paperTheme: ReadonlyMap<string, number>, mentions: readonly Mention[], ownMembers: boolean): Map<string, number> {
+function conceptThemes(themes: readonly Theme[], method: ThemeMethod, paperTheme: ReadonlyMap<string, number>, mentions: MentionList, ownMembers: boolean): Map<string, number> {
   const result = new Map<string, number>();
   const votes = new Map<string, Map<number, number>>();
   for (const mention of mentions) {

@@ -13,6 +13,7 @@
 import { PapergraphError } from '../core/errors.ts';
 import type { Mention, Paper } from '../core/types.ts';
 import { paperTerms } from './paper-terms.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export interface SparseRows {
   rowCount: number;
@@ -53,7 +54,7 @@ export const BUILD_PAPER_VECTORS_DEFAULTS: Readonly<Required<BuildPaperVectorsOp
   maxFeatures: 20000,
 });
 
-export function buildPaperVectors(papers: readonly Paper[], mentions: readonly Mention[], options: BuildPaperVectorsOptions = {}): PaperVectors {
+export function buildPaperVectors(papers: readonly Paper[], mentions: MentionList, options: BuildPaperVectorsOptions = {}): PaperVectors {
   const settings = { ...BUILD_PAPER_VECTORS_DEFAULTS, ...options };
   if (settings.conceptWeight < 0 || settings.termWeight < 0 || settings.conceptWeight + settings.termWeight === 0) {
     throw new PapergraphError('cluster/build-paper-vectors', 'conceptWeight and termWeight must be >= 0 and not both 0');

@@ -48,6 +48,7 @@ import { labelThemes } from './label-themes.ts';
 import { measureStability, type StabilityReport } from './measure-stability.ts';
 import { truncatedSvd, type DenseRows } from './truncated-svd.ts';
 import { buildWeightedNetwork } from './weighted-network.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export const GRAPH_METHODS = ['louvain', 'leiden'] as const;
 export type GraphMethod = (typeof GRAPH_METHODS)[number];
@@ -57,7 +58,7 @@ export type GraphInput = (typeof GRAPH_INPUTS)[number];
 export interface DetectThemesInput {
   papers: readonly Paper[];
   concepts: readonly Concept[];
-  mentions: readonly Mention[];
+  mentions: MentionList;
   /** The concept co-occurrence graph (graph/build-cooccurrence-graph.ts); node keys are concept ids. */
   conceptGraph: AbstractGraph;
 }
@@ -385,7 +386,7 @@ function conceptsByMajority(
   themeCount: number,
   paperIds: readonly string[],
   theme: ArrayLike<number>,
-  mentions: readonly Mention[],
+  mentions: MentionList,
   graphConcepts: ReadonlySet<string>,
   labels: readonly { topConcepts: string[] }[],
   conceptPapers: ReadonlyMap<string, number>,

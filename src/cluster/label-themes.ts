@@ -18,12 +18,13 @@
  * joins `minLabels`..`maxLabels` concepts with " · "; a theme with no usable concept is labelled "Theme <id>".
  */
 import type { Concept, ConceptOrigin, Mention } from '../core/types.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export interface LabelThemesInput {
   /** Paper ids of each theme, in theme-id order (largest first). */
   themePapers: readonly (readonly string[])[];
   concepts: readonly Concept[];
-  mentions: readonly Mention[];
+  mentions: MentionList;
   /** Optional per-theme candidate concept ids (a graph community's own concepts). */
   candidates?: readonly (readonly string[])[];
 }

@@ -5,6 +5,7 @@
 import type { AbstractGraph } from 'graphology-types';
 import type { Issue } from './issues.ts';
 import type { Concept, Mention, Paper, PaperTheme, Theme } from './types.ts';
+import type { MentionList } from './mention-list.ts';
 
 export interface InputSummary {
   /** Path as given or relative to the working directory. */
@@ -100,7 +101,8 @@ export interface AnalysisResult {
   papersRead: number;
   papers: Paper[];
   concepts: Concept[];
-  mentions: Mention[];
+  /** Every paper–concept mention (core/mention-list.ts: iterate it, read its length). */
+  mentions: MentionList;
   /** Paper–concept graph (graph/build-paper-concept-graph.ts). */
   paperConceptGraph: AbstractGraph;
   /** Concept co-occurrence graph (graph/build-cooccurrence-graph.ts). */

@@ -11,6 +11,22 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly CsvVa
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The same text as toCsv, in pieces of about `pieceLength` characters, for tables too large to hold as one string
+ * (the mentions of a million papers): rows are read as they are needed and never all kept.
+ */
+export function* toCsvPieces(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, pieceLength = 1 << 20): Generator<string> {
+  let piece = `${columns.map(csvField).join(',')}\n`;
+  for (const row of rows) {
+    piece += `${row.map(csvField).join(',')}\n`;
+    if (piece.length >= pieceLength) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
 export function csvField(value: CsvValue): string {
   if (value === null) return '';
   const text = typeof value === 'number' ? formatNumber(value) : String(value);

@@ -3,7 +3,8 @@
  * themes and paper themes as CSV, and papers as JSON.
  */
 import type { AnalysisResult } from '../core/result.ts';
-import { toCsv } from './csv.ts';
+import type { MentionList } from '../core/mention-list.ts';
+import { toCsv, toCsvPieces, type CsvValue } from './csv.ts';
 
 export const PAPERS_COLUMNS = ['id', 'version', 'title', 'month', 'paper_url', 'code_url', 'sources', 'abstract', 'note_title'] as const;
 export const CONCEPTS_COLUMNS = ['id', 'label', 'type', 'aliases', 'labels_zh', 'parent', 'origin', 'papers', 'mentions', 'first_month', 'louvain_theme', 'kmeans_theme'] as const;
@@ -51,11 +52,17 @@ export function toConceptsCsv(result: AnalysisResult): string {
   );
 }
 
-export function toMentionsCsv(result: AnalysisResult): string {
-  return toCsv(
-    MENTIONS_COLUMNS,
-    result.mentions.map((mention) => [mention.paperId, mention.conceptId, mention.count, mention.score, mention.inTitle, mention.forms.join(LIST_SEPARATOR)]),
-  );
+export function toMentionsCsv(result: Pick<AnalysisResult, 'mentions'>): string {
+  return [...toMentionsCsvPieces(result)].join('');
+}
+
+/** mentions.csv in pieces (export/csv.ts toCsvPieces): what the CLI writes, so 36M mentions never make one string. */
+export function toMentionsCsvPieces(result: Pick<AnalysisResult, 'mentions'>): Generator<string> {
+  return toCsvPieces(MENTIONS_COLUMNS, mentionRows(result.mentions));
+}
+
+function* mentionRows(mentions: MentionList): Generator<CsvValue[]> {
+  for (const mention of mentions) yield [mention.paperId, mention.conceptId, mention.count, mention.score, mention.inTitle, mention.forms.join(LIST_SEPARATOR)];
 }
 
 export function toThemesCsv(result: AnalysisResult): string {

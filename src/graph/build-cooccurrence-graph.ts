@@ -15,6 +15,7 @@ import { PapergraphError } from '../core/errors.ts';
 import type { ConceptNodeAttributes, EdgeAttributes } from './attributes.ts';
 import { conceptAttributes } from './build-paper-concept-graph.ts';
 import { countCooccurrences, rankMonths } from './count-cooccurrences.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export const COOCCURRENCE_NORMALIZATIONS = ['count', 'association'] as const;
 export type CooccurrenceNormalization = (typeof COOCCURRENCE_NORMALIZATIONS)[number];
@@ -42,7 +43,7 @@ export type ConceptGraph = Graph<ConceptNodeAttributes, EdgeAttributes>;
 export function buildCooccurrenceGraph(
   papers: readonly Paper[],
   concepts: readonly Concept[],
-  mentions: readonly Mention[],
+  mentions: MentionList,
   options: BuildCooccurrenceGraphOptions = {},
 ): ConceptGraph {
   const settings = { ...BUILD_COOCCURRENCE_GRAPH_DEFAULTS, ...options };

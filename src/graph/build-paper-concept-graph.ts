@@ -6,10 +6,11 @@ import Graph from 'graphology';
 import type { Concept, Mention, Paper } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import { conceptNodeKey, paperNodeKey, type ConceptNodeAttributes, type EdgeAttributes, type PaperNodeAttributes } from './attributes.ts';
+import type { MentionList } from '../core/mention-list.ts';
 
 export type PaperConceptGraph = Graph<PaperNodeAttributes | ConceptNodeAttributes, EdgeAttributes>;
 
-export function buildPaperConceptGraph(papers: readonly Paper[], concepts: readonly Concept[], mentions: readonly Mention[]): PaperConceptGraph {
+export function buildPaperConceptGraph(papers: readonly Paper[], concepts: readonly Concept[], mentions: MentionList): PaperConceptGraph {
   const graph: PaperConceptGraph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   graph.setAttribute('graphKind', 'paper-concept');
   for (const paper of papers) graph.addNode(paperNodeKey(paper.id), paperAttributes(paper));

@@ -25,7 +25,7 @@ describe('summarizeTrends', () => {
     expect(trends.months).toEqual(['2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08']);
     expect(trends.conceptMonths).toHaveLength(3 * 6);
     const grpo = trends.conceptMonths.filter((row) => row.conceptId === 'grpo');
-    const byHand = (month: string) => result.mentions.filter((mention) => mention.conceptId === 'grpo' && result.papers.find((paper) => paper.id === mention.paperId)?.month === month).length;
+    const byHand = (month: string) => [...result.mentions].filter((mention) => mention.conceptId === 'grpo' && result.papers.find((paper) => paper.id === mention.paperId)?.month === month).length;
     for (const row of grpo) expect(row.papers).toBe(byHand(row.month));
     expect(grpo.reduce((sum, row) => sum + row.papers, 0)).toBe(result.concepts.find((concept) => concept.id === 'grpo')?.papers);
   });

@@ -94,7 +94,7 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     await expect.poll(() => page.locator('#search-results button').first().textContent()).toContain('GRPO');
     await page.press('#graph-search', 'Enter');
     await expect.poll(() => page.locator('#concept-panel h3').textContent()).toBe('GRPO');
-    const grpoPapers = fixture.mentions.filter((mention) => mention.conceptId === 'grpo').length;
+    const grpoPapers = [...fixture.mentions].filter((mention) => mention.conceptId === 'grpo').length;
     expect(await page.locator('#concept-panel li').count()).toBe(grpoPapers);
     await page.screenshot({ path: join(OUTPUT, 'report-graph.png') });
   });
@@ -111,7 +111,7 @@ describe.skipIf(!available)('report.html in Chromium', () => {
     await page.mouse.move(box.x + point.x, box.y + point.y);
     await page.mouse.click(box.x + point.x, box.y + point.y);
     await expect.poll(() => page.locator('#concept-panel h3').textContent()).toBe('RLVR');
-    expect(await page.locator('#concept-panel li').count()).toBe(fixture.mentions.filter((mention) => mention.conceptId === 'rlvr').length);
+    expect(await page.locator('#concept-panel li').count()).toBe([...fixture.mentions].filter((mention) => mention.conceptId === 'rlvr').length);
   });
 
   it('lists a concept’s papers when its chip in a theme section is clicked', async () => {

@@ -12,6 +12,7 @@ import { loadPapers } from '../../pipeline.ts';
 import { readConceptOptions } from '../concept-options.ts';
 import { isConceptType, CONCEPT_TYPES, type Concept, type Mention, type Paper } from '../../core/types.ts';
 import type { Issue } from '../../core/issues.ts';
+import type { MentionList } from '../../core/mention-list.ts';
 
 interface ConceptsCommandOptions {
   top: string;
@@ -81,7 +82,7 @@ interface PerPaperRow {
   concepts: { id: string; label: string; type: string; score: number; forms: string[] }[];
 }
 
-function perPaperRows(papers: readonly Paper[], mentions: readonly Mention[], byId: ReadonlyMap<string, Concept>, keep: (concept: Concept | undefined) => concept is Concept, top: number): PerPaperRow[] {
+function perPaperRows(papers: readonly Paper[], mentions: MentionList, byId: ReadonlyMap<string, Concept>, keep: (concept: Concept | undefined) => concept is Concept, top: number): PerPaperRow[] {
   const byPaper = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const list = byPaper.get(mention.paperId);
