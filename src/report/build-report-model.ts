@@ -1,11 +1,17 @@
 /**
  * Everything the Markdown and HTML reports show, gathered once from an AnalysisResult as plain data: the themes
  * with their concepts, papers and stability (each paper with its key concept, the sentence it appears in and the
- * strength of its assignment), the top concepts, every paper, and the method facts with each method's run-to-run
+ * strength of its assignment), the top concepts, the papers, and the method facts with each method's run-to-run
  * agreement. Serialisers only format this model; they decide nothing.
+ *
+ * Papers listed: every paper of a list of ordinary size. A report of a large corpus lists, per theme, its
+ * `maxPapersPerTheme` strongest papers, and in the papers section the `maxPapers` newest, and says how many it
+ * left out (papers.csv and paper_themes.csv hold them all): 100k papers listed twice made a report of hundreds of
+ * megabytes that no browser opens, and its build held every paper's mentions as objects. Only the listed papers'
+ * mentions are read.
  */
 import type { AnalysisResult, StabilitySummary } from '../core/result.ts';
-import { THEME_METHODS, type ConceptType, type Mention, type ThemeMethod } from '../core/types.ts';
+import { THEME_METHODS, type ConceptType, type Mention, type Paper, type ThemeMethod } from '../core/types.ts';
 import type { Issue } from '../core/issues.ts';
 import { themeColor } from '../core/palette.ts';
 import { primaryThemes } from '../analysis/primary-themes.ts';
@@ -27,9 +33,20 @@ export interface BuildReportModelOptions {
   maxIssues?: number;
   /** Months counted as recent for rising concepts. Default: 3. */
   recentMonths?: number;
+  /** Papers listed per theme (strongest first), at most. Default: 200. */
+  maxPapersPerTheme?: number;
+  /** Papers listed in the papers section (newest first), at most. Default: 2000. */
+  maxPapers?: number;
 }
 
-export const BUILD_REPORT_MODEL_DEFAULTS: Readonly<Required<BuildReportModelOptions>> = Object.freeze({ topConcepts: 25, conceptsPerTheme: 15, maxIssues: 50, recentMonths: 3 });
+export const BUILD_REPORT_MODEL_DEFAULTS: Readonly<Required<BuildReportModelOptions>> = Object.freeze({
+  topConcepts: 25,
+  conceptsPerTheme: 15,
+  maxIssues: 50,
+  recentMonths: 3,
+  maxPapersPerTheme: 200,
+  maxPapers: 2000,
+});
 
 export interface ReportConcept {
   id: string;
@@ -79,6 +96,9 @@ export interface ReportTheme {
   topConcepts: string[];
   conceptCount: number;
   concepts: ReportConcept[];
+  /** Papers in the theme. */
+  paperCount: number;
+  /** The listed ones (at most maxPapersPerTheme), strongest first. */
   papers: ReportPaper[];
 }
 
@@ -117,8 +137,13 @@ export interface ReportModel {
   months: number;
   themes: ReportTheme[];
   topConcepts: ReportConcept[];
+  /** The listed papers (at most maxPapers), newest first. */
   papers: ReportPaper[];
+  /** Papers without a theme: how many, and the listed ones (at most maxPapersPerTheme). */
+  unassignedCount: number;
   unassignedPapers: ReportPaper[];
+  /** Ids of every paper listed anywhere in the report. */
+  listedPaperIds: ReadonlySet<string>;
   facts: {
     inputs: AnalysisResult['inputs'];
     papersRead: number;
@@ -159,43 +184,66 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
     };
   };
 
-  // 1. Mentions by paper, most salient first.
+  // 1. Papers newest first, and each theme's papers strongest first; which of them are listed.
+  const assignments = new Map(result.paperThemes.filter((entry) => entry.method === method).map((entry) => [entry.paperId, entry]));
+  const strengthOf = (id: string): number | null => {
+    const assignment = assignments.get(id);
+    return assignment !== undefined && assignment.themeId === (paperTheme.get(id) ?? -1) ? assignment.strength : null;
+  };
+  const newest = [...result.papers].sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.title, b.title) || compareText(a.id, b.id));
+  const byTheme = new Map<number, Paper[]>();
+  for (const paper of newest) {
+    const themeId = paperTheme.get(paper.id) ?? -1;
+    const list = byTheme.get(themeId);
+    if (list) list.push(paper);
+    else byTheme.set(themeId, [paper]);
+  }
+  const strongestFirst = (list: readonly Paper[]): Paper[] =>
+    [...list].sort((a, b) => (strengthOf(b.id) ?? 0) - (strengthOf(a.id) ?? 0) || compareText(b.month ?? '', a.month ?? '') || compareText(a.id, b.id)).slice(0, settings.maxPapersPerTheme);
+  const themeListed = new Map(themes.map((theme) => [theme.id, strongestFirst(byTheme.get(theme.id) ?? [])]));
+  const unassignedListed = (byTheme.get(-1) ?? []).slice(0, settings.maxPapersPerTheme);
+  const newestListed = newest.slice(0, settings.maxPapers);
+  const listedPaperIds = new Set([...newestListed, ...unassignedListed, ...[...themeListed.values()].flat()].map((paper) => paper.id));
+
+  // 2. The listed papers' mentions, most salient first, and each listed paper with its key concept and sentence.
   const byPaper = new Map<string, Mention[]>();
   for (const mention of result.mentions) {
+    if (!listedPaperIds.has(mention.paperId)) continue;
     const list = byPaper.get(mention.paperId);
     if (list) list.push(mention);
     else byPaper.set(mention.paperId, [mention]);
   }
   for (const list of byPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count || compareText(a.conceptId, b.conceptId));
-
-  // 2. Papers, newest first, each with its key concept and sentence.
-  const assignments = new Map(result.paperThemes.filter((entry) => entry.method === method).map((entry) => [entry.paperId, entry]));
-  const papers: ReportPaper[] = [...result.papers]
-    .sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.title, b.title) || compareText(a.id, b.id))
-    .map((paper) => {
-      const themeId = paperTheme.get(paper.id) ?? -1;
-      const assignment = assignments.get(paper.id);
-      const mentions = byPaper.get(paper.id) ?? [];
-      const key = mentions.find((mention) => themeId !== -1 && conceptTheme.get(mention.conceptId) === themeId) ?? mentions[0];
-      const evidence = key === undefined ? undefined : pickEvidence(key);
-      return {
-        id: paper.id,
-        title: paper.title,
-        month: paper.month ?? '',
-        paperUrl: paper.paperUrl,
-        arxivId: paper.id.startsWith('title:') ? '' : paper.id,
-        codeUrl: paper.codeUrl,
-        titleZh: noteTitleZh(paper),
-        themeId,
-        strength: assignment?.themeId === themeId ? assignment.strength : null,
-        weak: assignment?.themeId === themeId && assignment.weak,
-        keyConcept:
-          key === undefined
-            ? null
-            : { id: key.conceptId, label: conceptsById.get(key.conceptId)?.label ?? key.conceptId, sentence: evidence === undefined ? null : evidenceSentence(paper, evidence) },
-        concepts: mentions.slice(0, 6).map((mention) => conceptsById.get(mention.conceptId)?.label ?? mention.conceptId),
-      };
-    });
+  const reportPapers = new Map<string, ReportPaper>();
+  const toReportPaper = (paper: Paper): ReportPaper => {
+    const made = reportPapers.get(paper.id);
+    if (made !== undefined) return made;
+    const themeId = paperTheme.get(paper.id) ?? -1;
+    const strength = strengthOf(paper.id);
+    const mentions = byPaper.get(paper.id) ?? [];
+    const key = mentions.find((mention) => themeId !== -1 && conceptTheme.get(mention.conceptId) === themeId) ?? mentions[0];
+    const evidence = key === undefined ? undefined : pickEvidence(key);
+    const reportPaper: ReportPaper = {
+      id: paper.id,
+      title: paper.title,
+      month: paper.month ?? '',
+      paperUrl: paper.paperUrl,
+      arxivId: paper.id.startsWith('title:') ? '' : paper.id,
+      codeUrl: paper.codeUrl,
+      titleZh: noteTitleZh(paper),
+      themeId,
+      strength,
+      weak: strength !== null && (assignments.get(paper.id)?.weak ?? false),
+      keyConcept:
+        key === undefined
+          ? null
+          : { id: key.conceptId, label: conceptsById.get(key.conceptId)?.label ?? key.conceptId, sentence: evidence === undefined ? null : evidenceSentence(paper, evidence) },
+      concepts: mentions.slice(0, 6).map((mention) => conceptsById.get(mention.conceptId)?.label ?? mention.conceptId),
+    };
+    reportPapers.set(paper.id, reportPaper);
+    return reportPaper;
+  };
+  const papers = newestListed.map(toReportPaper);
 
   // 3. Themes, with their place on the theme map and their stability.
   const stableAt = result.clustering[method]?.stability?.stableAt ?? null;
@@ -207,9 +255,6 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       .filter((concept): concept is ReportConcept => concept !== null)
       .sort((a, b) => b.papers - a.papers || b.mentions - a.mentions || compareText(a.label, b.label))
       .slice(0, settings.conceptsPerTheme);
-    const themePapers = papers
-      .filter((paper) => paper.themeId === theme.id)
-      .sort((a, b) => (b.strength ?? 0) - (a.strength ?? 0) || compareText(b.month, a.month) || compareText(a.id, b.id));
     return {
       id: theme.id,
       label: theme.label,
@@ -224,7 +269,8 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       topConcepts: theme.topConcepts.slice(0, 6).map((id) => conceptsById.get(id)?.label ?? id),
       conceptCount: theme.concepts.length,
       concepts,
-      papers: themePapers,
+      paperCount: byTheme.get(theme.id)?.length ?? 0,
+      papers: (themeListed.get(theme.id) ?? []).map(toReportPaper),
     };
   });
 
@@ -256,7 +302,9 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
       .map((concept) => toConcept(concept.id))
       .filter((concept): concept is ReportConcept => concept !== null),
     papers,
-    unassignedPapers: papers.filter((paper) => paper.themeId === -1),
+    unassignedCount: byTheme.get(-1)?.length ?? 0,
+    unassignedPapers: unassignedListed.map(toReportPaper),
+    listedPaperIds,
     facts: {
       inputs: result.inputs,
       papersRead: result.papersRead,

@@ -1,6 +1,7 @@
 /**
  * The data the interactive parts of report.html read: the concept graph (positions from the layout, colours from
- * the theme palette, each concept with the papers that mention it) and the papers, in compact arrays. Shared by
+ * the theme palette, each concept with the listed papers that mention it) and the papers the report lists
+ * (build-report-model.ts; every paper of a list of ordinary size), in compact arrays. Shared by
  * the serialiser (to-html-report.ts) and the browser script (client/report-client.ts), which only imports the types.
  */
 import type { AnalysisResult } from '../core/result.ts';
@@ -23,7 +24,9 @@ export interface ReportDataNode {
   size: number;
   color: string;
   theme: number;
-  /** Indices into ReportData.papers, newest first. */
+  /** Papers that mention the concept. */
+  paperCount: number;
+  /** The listed ones: indices into ReportData.papers, newest first. */
   papers: number[];
 }
 
@@ -48,9 +51,10 @@ export interface ReportData {
   fallbackLayout: boolean;
 }
 
-export function toReportData(result: AnalysisResult): ReportData {
+/** `listed`: ids of the papers the report lists; all papers when not given. */
+export function toReportData(result: AnalysisResult, listed: ReadonlySet<string> | null = null): ReportData {
   const { themes, conceptTheme, paperTheme } = primaryThemes(result);
-  const papers = [...result.papers].sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.id, b.id));
+  const papers = result.papers.filter((paper) => listed === null || listed.has(paper.id)).sort((a, b) => compareText(b.month ?? '', a.month ?? '') || compareText(a.id, b.id));
   const paperIndex = new Map(papers.map((paper, index) => [paper.id, index]));
   const conceptPapers = new Map<string, number[]>();
   for (const mention of result.mentions) {
@@ -80,6 +84,7 @@ export function toReportData(result: AnalysisResult): ReportData {
       size: round(3 + 11 * Math.sqrt(node.attributes.papers / maxPapers)),
       color: themeColor(theme),
       theme,
+      paperCount: concept?.papers ?? node.attributes.papers,
       papers: [...new Set(conceptPapers.get(node.id) ?? [])].sort((a, b) => a - b),
     };
   });

@@ -15,6 +15,7 @@ import { escapeHtml, safeUrl, toScriptJson } from './escape-html.ts';
 import { REPORT_STYLES } from './report-styles.ts';
 import { toReportData } from './report-data.ts';
 import { agreementText, stabilityDetail, stabilityText, strengthText } from './score-text.ts';
+import { notListed } from './not-listed.ts';
 
 export interface HtmlChart {
   name: string;
@@ -34,7 +35,7 @@ export interface ToHtmlReportOptions extends BuildReportModelOptions {
 
 export function toHtmlReport(result: AnalysisResult, options: ToHtmlReportOptions): string {
   const model = buildReportModel(result, options);
-  const data = toReportData(result);
+  const data = toReportData(result, model.listedPaperIds);
   const title = model.title === '' ? 'Paper map' : model.title;
   const body = [
     header(model, title),
@@ -103,10 +104,10 @@ function overview(model: ReportModel): string {
     .join('');
   const rows = model.themes
     .map(
-      (theme) => `<tr><td>${swatch(theme.color)}<a href="#theme-${theme.id + 1}">${escapeHtml(theme.name)}</a></td><td>${theme.quadrantTitle === '' ? '' : `<span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`}</td><td class="num">${theme.papers.length}</td><td class="num">${theme.conceptCount}</td><td class="stability">${escapeHtml(stabilityText(theme.stability, theme.stable))}</td><td>${theme.topConcepts.map(escapeHtml).join(', ')}</td></tr>`,
+      (theme) => `<tr><td>${swatch(theme.color)}<a href="#theme-${theme.id + 1}">${escapeHtml(theme.name)}</a></td><td>${theme.quadrantTitle === '' ? '' : `<span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`}</td><td class="num">${theme.paperCount}</td><td class="num">${theme.conceptCount}</td><td class="stability">${escapeHtml(stabilityText(theme.stability, theme.stable))}</td><td>${theme.topConcepts.map(escapeHtml).join(', ')}</td></tr>`,
     )
     .join('\n');
-  const unassigned = model.unassignedPapers.length > 0 ? `<tr><td>${swatch('#999999')}<a href="#theme-none">no theme</a></td><td></td><td class="num">${model.unassignedPapers.length}</td><td class="num">–</td><td>–</td><td></td></tr>` : '';
+  const unassigned = model.unassignedCount > 0 ? `<tr><td>${swatch('#999999')}<a href="#theme-none">no theme</a></td><td></td><td class="num">${model.unassignedCount}</td><td class="num">–</td><td>–</td><td></td></tr>` : '';
   const rising =
     model.rising.length === 0
       ? ''
@@ -168,12 +169,12 @@ ${figures}
 function themesSection(model: ReportModel): string {
   const articles = model.themes.map((theme) => themeArticle(theme)).join('\n');
   const unassigned =
-    model.unassignedPapers.length === 0
+    model.unassignedCount === 0
       ? ''
       : `<article class="theme" id="theme-none" style="border-left-color:#999999">
 <h3>Papers without a theme</h3>
 <p class="muted">The clustering gave these papers no theme.</p>
-<ol class="papers">${model.unassignedPapers.map((paper) => paperItem(paper)).join('\n')}</ol>
+<ol class="papers">${model.unassignedPapers.map((paper) => paperItem(paper)).join('\n')}</ol>${moreLine(model.unassignedCount - model.unassignedPapers.length, 'other', 'paper_themes.csv lists every paper')}
 </article>`;
   return `<section id="themes">
 <h2>Themes</h2>
@@ -187,7 +188,7 @@ function themeArticle(theme: ReportTheme): string {
   const badge = theme.quadrantTitle === '' ? '' : ` <span class="badge">${escapeHtml(theme.quadrantTitle)}</span>`;
   return `<article class="theme" id="theme-${theme.id + 1}" style="border-left-color:${escapeHtml(theme.color)}">
 <h3>${swatch(theme.color)}${escapeHtml(theme.name)}${badge}</h3>
-<p class="muted">${theme.papers.length} papers · ${theme.conceptCount} concepts · centrality ${theme.centrality.toFixed(2)}, density ${theme.density.toFixed(2)} · ${escapeHtml(stabilityDetail(theme.stability, theme.stable))}</p>
+<p class="muted">${theme.paperCount} papers · ${theme.conceptCount} concepts · centrality ${theme.centrality.toFixed(2)}, density ${theme.density.toFixed(2)} · ${escapeHtml(stabilityDetail(theme.stability, theme.stable))}</p>
 <ul class="chips">${theme.concepts.map((concept) => conceptChip(concept)).join('')}</ul>
 ${theme.concepts.some((concept) => concept.aliases.length > 0) ? `<details><summary>Aliases</summary><ul>${theme.concepts
     .filter((concept) => concept.aliases.length > 0)
@@ -195,8 +196,12 @@ ${theme.concepts.some((concept) => concept.aliases.length > 0) ? `<details><summ
     .join('')}</ul></details>` : ''}
 <ol class="papers">
 ${theme.papers.map((paper) => paperItem(paper)).join('\n')}
-</ol>
+</ol>${moreLine(theme.paperCount - theme.papers.length, 'weaker', "paper_themes.csv lists every paper's theme")}
 </article>`;
+}
+
+function moreLine(count: number, which: string, where: string): string {
+  return count > 0 ? `\n<p class="muted">${escapeHtml(`${notListed(count, which)} (${where}).`)}</p>` : '';
 }
 
 function paperLinks(paper: ReportPaper): string {
@@ -238,7 +243,7 @@ function papersSection(model: ReportModel): string {
 <table><thead><tr><th>Month</th><th>Title</th><th>Links</th><th>Theme</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table>
+</tbody></table>${moreLine(model.facts.papers - model.papers.length, 'older', 'papers.csv lists them all')}
 </section>`;
 }
 

@@ -8,6 +8,7 @@ import type { AnalysisResult } from '../core/result.ts';
 import { buildReportModel, type BuildReportModelOptions, type ReportConcept, type ReportModel, type ReportPaper } from './build-report-model.ts';
 import { escapeMarkdown, markdownUrl } from './escape-markdown.ts';
 import { agreementText, stabilityDetail, stabilityText, strengthText } from './score-text.ts';
+import { notListed } from './not-listed.ts';
 
 export interface MarkdownChartLink {
   name: string;
@@ -48,10 +49,10 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   lines.push('| # | Theme | Papers | Concepts | Stability | Quadrant | Top concepts |', '| ---: | --- | ---: | ---: | --- | --- | --- |');
   for (const theme of model.themes) {
     lines.push(
-      `| ${theme.id + 1} | [${escapeMarkdown(theme.label)}](#theme-${theme.id + 1}) | ${theme.papers.length} | ${theme.conceptCount} | ${stabilityText(theme.stability, theme.stable)} | ${theme.quadrantTitle} | ${theme.topConcepts.map(escapeMarkdown).join(', ')} |`,
+      `| ${theme.id + 1} | [${escapeMarkdown(theme.label)}](#theme-${theme.id + 1}) | ${theme.paperCount} | ${theme.conceptCount} | ${stabilityText(theme.stability, theme.stable)} | ${theme.quadrantTitle} | ${theme.topConcepts.map(escapeMarkdown).join(', ')} |`,
     );
   }
-  if (model.unassignedPapers.length > 0) lines.push(`| – | no theme | ${model.unassignedPapers.length} | – | – | – | – |`);
+  if (model.unassignedCount > 0) lines.push(`| – | no theme | ${model.unassignedCount} | – | – | – | – |`);
   lines.push('', ...chartsFor('themes'));
 
   lines.push('## Concepts', '');
@@ -70,9 +71,10 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   lines.push(`Papers are listed strongest first. ${model.strengthIs}`, '');
   for (const theme of model.themes) {
     lines.push(`### <a id="theme-${theme.id + 1}"></a>${escapeMarkdown(theme.name)}`, '');
-    lines.push(`${theme.papers.length} papers, ${theme.conceptCount} concepts${theme.quadrantTitle === '' ? '' : ` · ${theme.quadrantTitle.toLowerCase()}`} · ${stabilityDetail(theme.stability, theme.stable)}.`, '');
+    lines.push(`${theme.paperCount} papers, ${theme.conceptCount} concepts${theme.quadrantTitle === '' ? '' : ` · ${theme.quadrantTitle.toLowerCase()}`} · ${stabilityDetail(theme.stability, theme.stable)}.`, '');
     lines.push(`**Concepts:** ${theme.concepts.map((concept) => `${conceptCell(concept)} (${concept.papers})`).join(', ')}`, '');
     for (const paper of theme.papers) lines.push(paperItem(paper));
+    if (theme.paperCount > theme.papers.length) lines.push('', `${notListed(theme.paperCount - theme.papers.length, 'weaker')} (paper_themes.csv lists every paper's theme).`);
     lines.push('');
   }
 
@@ -81,6 +83,7 @@ export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownRepo
   for (const paper of model.papers) {
     lines.push(`| ${paper.month === '' ? '–' : paper.month} | ${titleCell(paper)} | ${linksCell(paper)} | ${paper.themeId === -1 ? '–' : paper.themeId + 1} |`);
   }
+  if (model.facts.papers > model.papers.length) lines.push('', `${notListed(model.facts.papers - model.papers.length, 'older')} (papers.csv lists them all).`);
   lines.push('');
 
   lines.push(...methodSection(model));

@@ -219,7 +219,8 @@ function showConceptPanel(node: ReportDataNode): void {
   const theme = data.themes.find((candidate) => candidate.id === node.theme);
   panel.append(element('p', `${node.type}${theme === undefined ? '' : ` · theme ${theme.name}`}`, 'muted'));
   if (node.aliases.length > 0) panel.append(element('p', `Also written: ${node.aliases.join(', ')}`, 'muted'));
-  panel.append(element('p', `${node.papers.length} ${node.papers.length === 1 ? 'paper' : 'papers'}:`, 'count'));
+  const count = `${node.paperCount} ${node.paperCount === 1 ? 'paper' : 'papers'}`;
+  panel.append(element('p', node.paperCount > node.papers.length ? `${count}, ${node.papers.length} of them listed in this report:` : `${count}:`, 'count'));
   const list = element('ul', undefined, 'concept-papers');
   for (const index of node.papers) {
     const paper = data.papers[index];
@@ -245,7 +246,7 @@ function searchConcepts(query: string): ReportDataNode[] {
     const score = label === needle ? 0 : label.startsWith(needle) ? 1 : label.includes(needle) ? 2 : others.some((text) => text.includes(needle)) ? 3 : -1;
     if (score >= 0) scored.push({ node, score });
   }
-  return scored.sort((a, b) => a.score - b.score || b.node.papers.length - a.node.papers.length).map((entry) => entry.node).slice(0, 8);
+  return scored.sort((a, b) => a.score - b.score || b.node.paperCount - a.node.paperCount).map((entry) => entry.node).slice(0, 8);
 }
 
 function wireControls(): void {
