@@ -70,7 +70,7 @@ export { toVosviewer } from './export/to-vosviewer.ts';
 export { toCsvTables } from './export/to-csv-tables.ts';
 export { toGraphologyJson } from './export/to-graphology-json.ts';
 export { toGraphExports, EXPORT_FORMATS, type ExportFormat } from './export/to-graph-exports.ts';
-export { toPapersCsv, toConceptsCsv, toMentionsCsv, toMentionsCsvPieces, toThemesCsv, toPaperThemesCsv, toPapersJson } from './export/to-analysis-tables.ts';
+export { toPapersCsv, toPapersCsvPieces, toConceptsCsv, toMentionsCsv, toMentionsCsvPieces, toThemesCsv, toPaperThemesCsv, toPaperThemesCsvPieces, toPapersJson, toPapersJsonPieces } from './export/to-analysis-tables.ts';
 
 // Charts and report
 export { buildCharts, CHART_NAMES, type BuiltChart, type ChartName } from './charts/build-charts.ts';

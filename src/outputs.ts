@@ -12,7 +12,7 @@
 import type { AnalysisResult } from './core/result.ts';
 import type { Issue } from './core/issues.ts';
 import type { OutputFile } from './io/write-files.ts';
-import { toConceptsCsv, toMentionsCsvPieces, toPaperThemesCsv, toPapersCsv, toPapersJson, toThemesCsv } from './export/to-analysis-tables.ts';
+import { toConceptsCsv, toMentionsCsvPieces, toPaperThemesCsvPieces, toPapersCsvPieces, toPapersJsonPieces, toThemesCsv } from './export/to-analysis-tables.ts';
 import { toIssuesCsv } from './export/to-issues-csv.ts';
 import { toThemesJson } from './export/to-themes-json.ts';
 import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-exports.ts';
@@ -53,13 +53,13 @@ export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutpu
   const exports = toGraphExports(result, { dir: 'exports', gexfVersion });
   const issues: Issue[] = [...exports.issues];
   const files: OutputFile[] = [
-    { path: 'papers.json', data: toPapersJson(result) },
-    { path: 'papers.csv', data: toPapersCsv(result) },
+    { path: 'papers.json', data: toPapersJsonPieces(result) },
+    { path: 'papers.csv', data: toPapersCsvPieces(result) },
     { path: 'concepts.csv', data: toConceptsCsv(result) },
     { path: 'mentions.csv', data: toMentionsCsvPieces(result) },
     { path: 'themes.json', data: toThemesJson(result) },
     { path: 'themes.csv', data: toThemesCsv(result) },
-    { path: 'paper_themes.csv', data: toPaperThemesCsv(result) },
+    { path: 'paper_themes.csv', data: toPaperThemesCsvPieces(result) },
     { path: 'graph.gexf', data: paperGexf.xml },
     { path: 'concepts.gexf', data: conceptGexf.xml },
     { path: 'graph.json', data: toGraphologyJson(result.paperConceptGraph).json },

@@ -14,10 +14,15 @@ export const PAPER_THEMES_COLUMNS = ['paper_id', 'method', 'theme_id', 'strength
 
 const LIST_SEPARATOR = ' | ';
 
-export function toPapersCsv(result: AnalysisResult): string {
-  return toCsv(
+export function toPapersCsv(result: Pick<AnalysisResult, 'papers'>): string {
+  return [...toPapersCsvPieces(result)].join('');
+}
+
+/** papers.csv in pieces (export/csv.ts toCsvPieces), as the CLI writes it: a million papers never make one string. */
+export function* toPapersCsvPieces(result: Pick<AnalysisResult, 'papers'>): Generator<string> {
+  yield* toCsvPieces(
     PAPERS_COLUMNS,
-    result.papers.map((paper) => [
+    mapped(result.papers, (paper) => [
       paper.id,
       paper.version,
       paper.title,
@@ -61,8 +66,8 @@ export function toMentionsCsvPieces(result: Pick<AnalysisResult, 'mentions'>): G
   return toCsvPieces(MENTIONS_COLUMNS, mentionRows(result.mentions));
 }
 
-function* mentionRows(mentions: MentionList): Generator<CsvValue[]> {
-  for (const mention of mentions) yield [mention.paperId, mention.conceptId, mention.count, mention.score, mention.inTitle, mention.forms.join(LIST_SEPARATOR)];
+function mentionRows(mentions: MentionList): Generator<CsvValue[]> {
+  return mapped(mentions, (mention) => [mention.paperId, mention.conceptId, mention.count, mention.score, mention.inTitle, mention.forms.join(LIST_SEPARATOR)]);
 }
 
 export function toThemesCsv(result: AnalysisResult): string {
@@ -81,16 +86,46 @@ export function toThemesCsv(result: AnalysisResult): string {
   );
 }
 
-export function toPaperThemesCsv(result: AnalysisResult): string {
-  return toCsv(
+export function toPaperThemesCsv(result: Pick<AnalysisResult, 'paperThemes'>): string {
+  return [...toPaperThemesCsvPieces(result)].join('');
+}
+
+/** paper_themes.csv in pieces, as the CLI writes it. */
+export function toPaperThemesCsvPieces(result: Pick<AnalysisResult, 'paperThemes'>): Generator<string> {
+  return toCsvPieces(
     PAPER_THEMES_COLUMNS,
-    result.paperThemes.map((entry) => [entry.paperId, entry.method, entry.themeId, entry.strength, entry.weak]),
+    mapped(result.paperThemes, (entry) => [entry.paperId, entry.method, entry.themeId, entry.strength, entry.weak]),
   );
 }
 
 /** Papers with every field, as pretty-printed JSON. */
-export function toPapersJson(result: AnalysisResult): string {
-  return `${JSON.stringify(result.papers, null, 2)}\n`;
+export function toPapersJson(result: Pick<AnalysisResult, 'papers'>): string {
+  return [...toPapersJsonPieces(result)].join('');
+}
+
+/**
+ * papers.json in pieces, the same text as JSON.stringify(papers, null, 2): each paper is stringified alone and
+ * indented one level (string values hold no raw line breaks), so a million papers never make one string, which
+ * V8 limits to about 512M characters.
+ */
+export function* toPapersJsonPieces(result: Pick<AnalysisResult, 'papers'>): Generator<string> {
+  if (result.papers.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  let piece = '[';
+  for (const [index, paper] of result.papers.entries()) {
+    piece += `${index === 0 ? '' : ','}\n  ${JSON.stringify(paper, null, 2).replace(/\n/g, '\n  ')}`;
+    if (piece.length >= 1 << 20) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}\n]\n`;
+}
+
+function* mapped<T>(items: Iterable<T>, row: (item: T) => CsvValue[]): Generator<CsvValue[]> {
+  for (const item of items) yield row(item);
 }
 
 /** The title of the Chinese note (`🌟 论文解读 | …`), or ''. */
