@@ -70,13 +70,6 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
 
   let piece = '';
   let inPiece = 0;
-  const flush = function* (): Generator<string> {
-    if (++inPiece >= chunkSize) {
-      yield piece;
-      piece = '';
-      inPiece = 0;
-    }
-  };
   const months = new Map<string, string>();
   for (const paper of result.papers) {
     months.set(paper.id, paper.month ?? '');
@@ -90,21 +83,48 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     Object.assign(attributes, themeQualityAttributes(graphQuality, paper.id, theme), themeQualityAttributes(kmeansQuality, paper.id, kmeans));
     const key = paperNodeKey(paper.id);
     piece += `      <node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(paper.title, () => `label of ${key}`))}">\n${values(attributes, key)}      </node>\n`;
-    yield* flush();
+    if (++inPiece >= chunkSize) {
+      yield piece;
+      piece = '';
+      inPiece = 0;
+    }
   }
+  const targets = new Map<string, string>();
   for (const concept of result.concepts) {
     const key = conceptNodeKey(concept.id);
-    piece += `      <node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(concept.label, () => `label of ${key}`))}">\n${values({ ...conceptAttributes(concept) }, key)}      </node>\n`;
-    yield* flush();
+    const escaped = escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`));
+    targets.set(concept.id, escaped);
+    piece += `      <node id="${escaped}" label="${escapeXmlAttribute(sanitizer.clean(concept.label, () => `label of ${key}`))}">\n${values({ ...conceptAttributes(concept) }, key)}      </node>\n`;
+    if (++inPiece >= chunkSize) {
+      yield piece;
+      piece = '';
+      inPiece = 0;
+    }
   }
   piece += `    </nodes>\n    <edges count="${result.mentions.length}">\n`;
+  // Mentions come grouped by paper: each paper's escaped key and month are made once, not per edge.
   let id = 0;
+  let paperId: string | null = null;
+  let source = '';
+  let monthValue = '';
   for (const mention of result.mentions) {
-    const source = escapeXmlAttribute(sanitizer.clean(paperNodeKey(mention.paperId), () => 'source of an edge'));
-    const target = escapeXmlAttribute(sanitizer.clean(conceptNodeKey(mention.conceptId), () => 'target of an edge'));
-    const month = months.get(mention.paperId) ?? '';
-    piece += `      <edge id="${id++}" source="${source}" target="${target}" weight="${formatNumber(mention.score, digits)}">\n        <attvalues>\n          <attvalue for="count" value="${mention.count}"/>\n${month !== '' ? `          <attvalue for="firstMonth" value="${escapeXmlAttribute(month)}"/>\n` : ''}        </attvalues>\n      </edge>\n`;
-    yield* flush();
+    if (mention.paperId !== paperId) {
+      paperId = mention.paperId;
+      source = escapeXmlAttribute(sanitizer.clean(paperNodeKey(paperId), () => 'source of an edge'));
+      const month = months.get(paperId) ?? '';
+      monthValue = month === '' ? '' : `          <attvalue for="firstMonth" value="${escapeXmlAttribute(month)}"/>\n`;
+    }
+    let target = targets.get(mention.conceptId);
+    if (target === undefined) {
+      target = escapeXmlAttribute(sanitizer.clean(conceptNodeKey(mention.conceptId), () => 'target of an edge'));
+      targets.set(mention.conceptId, target);
+    }
+    piece += `      <edge id="${id++}" source="${source}" target="${target}" weight="${formatNumber(mention.score, digits)}">\n        <attvalues>\n          <attvalue for="count" value="${mention.count}"/>\n${monthValue}        </attvalues>\n      </edge>\n`;
+    if (++inPiece >= chunkSize) {
+      yield piece;
+      piece = '';
+      inPiece = 0;
+    }
   }
   piece += '    </edges>\n  </graph>\n</gexf>\n';
   yield piece;
