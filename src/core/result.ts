@@ -4,7 +4,7 @@
  */
 import type { AbstractGraph } from 'graphology-types';
 import type { Issue } from './issues.ts';
-import type { Concept, Mention, Paper, PaperTheme, Theme } from './types.ts';
+import type { Concept, Paper, PaperTheme, Theme } from './types.ts';
 import type { MentionList } from './mention-list.ts';
 
 export interface InputSummary {

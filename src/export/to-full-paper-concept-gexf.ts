@@ -16,7 +16,7 @@ import { conceptAttributes, paperAttributes } from '../graph/build-paper-concept
 import { themeQuality, themeQualityAttributes } from '../graph/theme-quality.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
-import { createTextSanitizer, escapeXmlAttribute, escapeXmlText, formatNumber } from './sanitize-text.ts';
+import { createTextSanitizer, escapeXmlAttribute, formatNumber } from './sanitize-text.ts';
 
 export interface ToFullPaperConceptGexfOptions {
   /** Nodes or edges per piece. Default: 500. */

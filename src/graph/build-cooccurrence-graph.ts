@@ -10,7 +10,7 @@
  * corpus.
  */
 import Graph from 'graphology';
-import type { Concept, Mention, Paper } from '../core/types.ts';
+import type { Concept, Paper } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import type { ConceptNodeAttributes, EdgeAttributes } from './attributes.ts';
 import { conceptAttributes } from './build-paper-concept-graph.ts';

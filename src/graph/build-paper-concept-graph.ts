@@ -3,7 +3,7 @@
  * mention's score (with its raw count kept beside it). Node keys and attributes follow graph/attributes.ts.
  */
 import Graph from 'graphology';
-import type { Concept, Mention, Paper } from '../core/types.ts';
+import type { Concept, Paper } from '../core/types.ts';
 import { PapergraphError } from '../core/errors.ts';
 import { conceptNodeKey, paperNodeKey, type ConceptNodeAttributes, type EdgeAttributes, type PaperNodeAttributes } from './attributes.ts';
 import type { MentionList } from '../core/mention-list.ts';

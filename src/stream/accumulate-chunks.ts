@@ -14,10 +14,11 @@
  * surface forms and evidence offsets are not kept in streaming mode (corpus-level forms are, for labels/aliases).
  */
 import { issue, type Issue } from '../core/issues.ts';
-import type { Concept, Evidence, Mention, Paper, SourceRef } from '../core/types.ts';
+import type { Concept, Paper, SourceRef } from '../core/types.ts';
 import { canonicalForm, type Vocabulary } from '../concepts/vocabulary.ts';
 import { dedupeAliases } from '../concepts/aggregate-mentions.ts';
 import type { CompactChunk } from './compact-chunk.ts';
+import { MentionTable } from '../core/mention-list.ts';
 
 export interface CompactMentions {
   /** Mentions of papers[p] are at [offsets[p], offsets[p + 1]), most salient first. */
@@ -48,9 +49,6 @@ export interface CorpusAccumulator {
   readonly papers: number;
   finish(): CompactCorpus;
 }
-
-const NO_FORMS: readonly string[] = Object.freeze([]);
-const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulator {
   const terms = vocabulary.terms;
@@ -262,35 +260,11 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
 }
 
 /**
- * The mentions as Mention objects, ordered as aggregate-mentions.ts orders them (paper id, then score desc, then
- * concept id), with no per-paper forms or evidence. One small object per mention: for the stages that take
- * Mention[]; the compact arrays stay the source of truth.
+ * The mentions as a MentionTable over the compact columns (no copy): iterated in the order aggregate-mentions.ts
+ * gives Mention[] (paper id, then score desc, then concept id), with no per-paper forms or evidence.
  */
-export function toMentions(corpus: Pick<CompactCorpus, 'papers' | 'mentions' | 'conceptIds'>): Mention[] {
-  const { papers, mentions, conceptIds } = corpus;
-  const order = papers.map((_, index) => index).sort((a, b) => compare(papers[a]?.id ?? '', papers[b]?.id ?? ''));
-  const out: Mention[] = new Array<Mention>(mentions.concepts.length);
-  let k = 0;
-  for (const slot of order) {
-    const paperId = papers[slot]?.id ?? '';
-    const from = mentions.offsets[slot] ?? 0;
-    const to = mentions.offsets[slot + 1] ?? from;
-    for (let m = from; m < to; m++) {
-      const term = mentions.concepts[m] ?? -1;
-      if (term < 0) continue;
-      out[k++] = {
-        paperId,
-        conceptId: conceptIds[term] ?? '',
-        count: mentions.counts[m] ?? 0,
-        score: mentions.scores[m] ?? 0,
-        inTitle: mentions.inTitle[m] === 1,
-        forms: NO_FORMS as string[],
-        evidence: NO_EVIDENCE as Evidence[],
-      };
-    }
-  }
-  out.length = k;
-  return out;
+export function toMentionTable(corpus: Pick<CompactCorpus, 'papers' | 'mentions' | 'conceptIds'>): MentionTable {
+  return new MentionTable({ paperIds: corpus.papers.map((paper) => paper.id), conceptIds: corpus.conceptIds, ...corpus.mentions });
 }
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T {

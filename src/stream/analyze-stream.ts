@@ -33,7 +33,8 @@ import { assignLayout } from '../graph/assign-layout.ts';
 import { assignThemes } from '../graph/assign-themes.ts';
 import { detectThemes } from '../cluster/detect-themes.ts';
 import { extractStream, type ExtractStreamOptions, type StreamInput } from './extract-stream.ts';
-import { MentionTable, type MentionList } from '../core/mention-list.ts';
+import type { MentionList } from '../core/mention-list.ts';
+import { toMentionTable } from './accumulate-chunks.ts';
 
 export const ANALYZE_STREAM_STAGES = ['sample', 'vocabulary', 'extract', 'aggregate', 'graph', 'themes', 'metrics', 'layout'] as const;
 export type AnalyzeStreamStage = (typeof ANALYZE_STREAM_STAGES)[number];
@@ -64,7 +65,7 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
   const issues: Issue[] = [...extracted.issues];
 
   // 5. Mentions as a table over the compact arrays.
-  const mentions = new MentionTable({ paperIds: papers.map((paper) => paper.id), conceptIds: extracted.conceptIds, ...extracted.mentions });
+  const mentions = toMentionTable(extracted);
 
   // 6. Graphs.
   onStage?.('graph');

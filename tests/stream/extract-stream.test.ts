@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpusModel, writeCorpus } from '../../bench/generate-corpus.ts';
 import { extractStream, type ExtractStreamOptions } from '../../src/stream/extract-stream.ts';
-import { toMentions } from '../../src/stream/accumulate-chunks.ts';
+import { toMentionTable } from '../../src/stream/accumulate-chunks.ts';
 import { extractConcepts } from '../../src/concepts/extract-concepts.ts';
 import { parseArxivRecord } from '../../src/ingest/parse-arxiv-record.ts';
 import type { Mention, Paper } from '../../src/core/types.ts';
@@ -35,7 +35,7 @@ describe('extractStream', () => {
     for (const other of [two, inline]) {
       expect(other.papers).toEqual(one.papers);
       expect(other.concepts).toEqual(one.concepts);
-      expect(toMentions(other)).toEqual(toMentions(one));
+      expect([...toMentionTable(other)]).toEqual([...toMentionTable(one)]);
       expect(other.issues).toEqual(one.issues);
     }
   });
@@ -65,7 +65,7 @@ describe('extractStream', () => {
     const inMemory = extractConcepts(papers, { vocabulary: streamed.vocabulary });
     expect(streamed.concepts).toEqual(inMemory.concepts);
     const strip = (mention: Mention) => ({ ...mention, forms: [], evidence: [] });
-    expect(toMentions(streamed).map(strip)).toEqual(inMemory.mentions.map(strip));
+    expect([...toMentionTable(streamed)].map(strip)).toEqual(inMemory.mentions.map(strip));
   });
 
   it('stops when aborted', async () => {
