@@ -11,7 +11,7 @@
  * Feature keys are `c:<conceptId>` and `t:<term>`.
  */
 import { PapergraphError } from '../core/errors.ts';
-import type { Mention, Paper } from '../core/types.ts';
+import type { Paper } from '../core/types.ts';
 import { paperTerms } from './paper-terms.ts';
 import type { MentionList } from '../core/mention-list.ts';
 
@@ -60,65 +60,152 @@ export function buildPaperVectors(papers: readonly Paper[], mentions: MentionLis
     throw new PapergraphError('cluster/build-paper-vectors', 'conceptWeight and termWeight must be >= 0 and not both 0');
   }
   const n = papers.length;
-  const rowOf = new Map(papers.map((paper, i) => [paper.id, i]));
-  // 1. Raw counts per paper, keyed by feature string.
-  const raw: Map<string, number>[] = papers.map(() => new Map());
+  // 1. Raw counts per paper over interned feature numbers (a feature's key string is made once, not per mention:
+  //    1M papers have 36M mentions), as (row, feature, count) triples in typed arrays.
+  const keys: string[] = [];
+  const conceptFeature = new Map<string, number>();
+  const termFeature = new Map<string, number>();
+  const intern = (table: Map<string, number>, name: string, prefix: string): number => {
+    let feature = table.get(name);
+    if (feature === undefined) {
+      feature = keys.length;
+      table.set(name, feature);
+      keys.push(`${prefix}${name}`);
+    }
+    return feature;
+  };
+  const triples = new Triples();
   if (settings.conceptWeight > 0) {
+    const rowOf = new Map(papers.map((paper, i) => [paper.id, i]));
+    let lastPaper: string | null = null;
+    let row: number | undefined;
     for (const mention of mentions) {
-      const row = rowOf.get(mention.paperId);
+      if (mention.paperId !== lastPaper) {
+        lastPaper = mention.paperId;
+        row = rowOf.get(lastPaper);
+      }
       if (row === undefined) continue;
-      const counts = raw[row];
-      if (counts) counts.set(`c:${mention.conceptId}`, (counts.get(`c:${mention.conceptId}`) ?? 0) + Math.max(1, mention.count));
+      triples.push(row, intern(conceptFeature, mention.conceptId, 'c:'), Math.max(1, mention.count));
     }
   }
   if (settings.termWeight > 0) {
     papers.forEach((paper, i) => {
-      const counts = raw[i];
-      if (!counts) return;
-      for (const [term, count] of paperTerms(paper, settings.titleWeight)) counts.set(`t:${term}`, count);
+      for (const [term, count] of paperTerms(paper, settings.titleWeight)) triples.push(i, intern(termFeature, term, 't:'), count);
     });
   }
+  // Rows in CSR, each row's features sorted and a feature met twice in a paper summed.
+  const raw = triples.toRows(n);
   // 2. Document frequencies and the kept vocabulary, sorted so column order does not depend on input order.
-  const df = new Map<string, number>();
-  for (const counts of raw) for (const key of counts.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const df = new Int32Array(keys.length);
+  for (const feature of raw.features) df[feature] = (df[feature] ?? 0) + 1;
   const maxPapers = Math.max(settings.minPapers, Math.floor(settings.maxShare * n));
-  const features = [...df.entries()]
-    .filter(([, count]) => count >= settings.minPapers && count <= maxPapers)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const kept = keys
+    .map((key, feature) => ({ key, feature, df: df[feature] ?? 0 }))
+    .filter((entry) => entry.df >= settings.minPapers && entry.df <= maxPapers)
+    .sort((a, b) => b.df - a.df || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, settings.maxFeatures)
-    .map(([key]) => key)
-    .sort();
-  const column = new Map(features.map((key, i) => [key, i]));
-  const idf = features.map((key) => Math.log((1 + n) / (1 + (df.get(key) ?? 0))) + 1);
-  // 3. Rows.
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const features = kept.map((entry) => entry.key);
+  const columnOf = new Int32Array(keys.length).fill(-1);
+  kept.forEach((entry, column) => (columnOf[entry.feature] = column));
+  const idf = kept.map((entry) => Math.log((1 + n) / (1 + entry.df)) + 1);
+  const scaleOf = kept.map((entry) => (entry.key.startsWith('c:') ? settings.conceptWeight : settings.termWeight));
+  // 3. Rows: sublinear tf × idf × weight, L2-normalised, columns ascending.
   const offsets = new Uint32Array(n + 1);
-  const columnsList: number[] = [];
-  const valuesList: number[] = [];
+  const columns = new Uint32Array(raw.features.length);
+  const values = new Float64Array(raw.features.length);
+  let at = 0;
+  const rowColumns: number[] = [];
+  const rowValues: number[] = [];
   for (let i = 0; i < n; i++) {
-    const entries: [number, number][] = [];
-    for (const [key, count] of raw[i] ?? []) {
-      const c = column.get(key);
-      if (c === undefined) continue;
-      const scale = key.startsWith('c:') ? settings.conceptWeight : settings.termWeight;
-      entries.push([c, (1 + Math.log(count)) * (idf[c] ?? 1) * scale]);
+    rowColumns.length = 0;
+    rowValues.length = 0;
+    for (let k = raw.offsets[i] ?? 0; k < (raw.offsets[i + 1] ?? 0); k++) {
+      const c = columnOf[raw.features[k] ?? 0] ?? -1;
+      if (c < 0) continue;
+      rowColumns.push(c);
+      rowValues.push((1 + Math.log(raw.counts[k] ?? 1)) * (idf[c] ?? 1) * (scaleOf[c] ?? 1));
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    const order = rowColumns.map((_, j) => j).sort((a, b) => (rowColumns[a] ?? 0) - (rowColumns[b] ?? 0));
     let norm = 0;
-    for (const [, v] of entries) norm += v * v;
+    for (const j of order) norm += (rowValues[j] ?? 0) * (rowValues[j] ?? 0);
     norm = Math.sqrt(norm);
-    for (const [c, v] of entries) {
-      columnsList.push(c);
-      valuesList.push(norm > 0 ? v / norm : 0);
+    for (const j of order) {
+      columns[at] = rowColumns[j] ?? 0;
+      values[at] = norm > 0 ? (rowValues[j] ?? 0) / norm : 0;
+      at++;
     }
-    offsets[i + 1] = columnsList.length;
+    offsets[i + 1] = at;
   }
   return {
     rowCount: n,
     columnCount: features.length,
     offsets,
-    columns: Uint32Array.from(columnsList),
-    values: Float64Array.from(valuesList),
+    columns: columns.slice(0, at),
+    values: values.slice(0, at),
     paperIds: papers.map((paper) => paper.id),
     features,
   };
+}
+
+/** (row, feature, count) triples appended in growable typed arrays, then grouped into rows. */
+class Triples {
+  private rows = new Int32Array(1 << 16);
+  private features = new Int32Array(1 << 16);
+  private counts = new Float64Array(1 << 16);
+  private size = 0;
+
+  push(row: number, feature: number, count: number): void {
+    if (this.size === this.rows.length) {
+      const capacity = this.size * 2;
+      this.rows = grown(this.rows, new Int32Array(capacity));
+      this.features = grown(this.features, new Int32Array(capacity));
+      this.counts = grown(this.counts, new Float64Array(capacity));
+    }
+    this.rows[this.size] = row;
+    this.features[this.size] = feature;
+    this.counts[this.size] = count;
+    this.size++;
+  }
+
+  /** CSR over `rowCount` rows; within a row features ascending, a repeated feature's counts summed. */
+  toRows(rowCount: number): { offsets: Int32Array; features: Int32Array; counts: Float64Array } {
+    const starts = new Int32Array(rowCount + 1);
+    for (let k = 0; k < this.size; k++) {
+      const next = (this.rows[k] ?? 0) + 1;
+      starts[next] = (starts[next] ?? 0) + 1;
+    }
+    for (let r = 0; r < rowCount; r++) starts[r + 1] = (starts[r + 1] ?? 0) + (starts[r] ?? 0);
+    const fill = starts.slice(0, rowCount);
+    const byRow = new Int32Array(this.size);
+    for (let k = 0; k < this.size; k++) {
+      const row = this.rows[k] ?? 0;
+      const position = fill[row] ?? 0;
+      byRow[position] = k;
+      fill[row] = position + 1;
+    }
+    const offsets = new Int32Array(rowCount + 1);
+    const features = new Int32Array(this.size);
+    const counts = new Float64Array(this.size);
+    let at = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const slice = Array.from(byRow.subarray(starts[r] ?? 0, starts[r + 1] ?? 0)).sort((a, b) => (this.features[a] ?? 0) - (this.features[b] ?? 0) || a - b);
+      for (const k of slice) {
+        const feature = this.features[k] ?? 0;
+        if (at > (offsets[r] ?? 0) && features[at - 1] === feature) counts[at - 1] = (counts[at - 1] ?? 0) + (this.counts[k] ?? 0);
+        else {
+          features[at] = feature;
+          counts[at] = this.counts[k] ?? 0;
+          at++;
+        }
+      }
+      offsets[r + 1] = at;
+    }
+    return { offsets, features: features.subarray(0, at), counts: counts.subarray(0, at) };
+  }
+}
+
+function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
 }
