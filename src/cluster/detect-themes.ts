@@ -25,8 +25,9 @@
  * similar — for k-means its nearest centroid, the sampled initialisation of issue 8 — with a strength that means
  * what it means in the sample (assign-papers-outside-sample.ts), and themes are renumbered by their size over all
  * papers. Labels and concept membership are computed from every paper's theme; stability (the reference against the
- * other seeds, per-theme Jaccard) and the resolution comparison are measured on the sample. The sample is reported in
- * an info issue. At or below `sampleRows` papers nothing is sampled and the results are those of the full fit.
+ * other seeds, per-theme Jaccard), the resolution comparison, and the graph summary (modularity, communities) are
+ * measured on the sample. The sample is reported in an info issue (issue code 'weak-theme-assignment', the nearest
+ * code core/issues.ts has; the message says the papers are not weak). At or below `sampleRows` papers nothing is sampled and the results are those of the full fit.
  * The 'concepts' graph input is not sampled (its graph is the bounded concept graph; papers join by their mentions).
  *
  * Work budget, so the stage scales (issue 8). Repeated runs are 'auto' by default and shrink with the number of papers
