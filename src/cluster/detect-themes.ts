@@ -121,7 +121,7 @@ export interface DetectThemesOptions {
   stableAt?: number;
   /** Concepts in a label, at most. Default: 3. */
   maxLabels?: number;
-  /** Above this many papers the clusterings are fitted on a sample of this size (see the header). Default: 'auto' = THEME_SAMPLE_ROWS. */
+  /** Above this many papers the clusterings are fitted on a sample of this size (see the header); Infinity never samples. Default: 'auto' = THEME_SAMPLE_ROWS. */
   sampleRows?: number | 'auto';
 }
 
