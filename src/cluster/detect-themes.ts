@@ -168,7 +168,10 @@ export const LSA_SAMPLE_ROWS = 20_000;
 export const HUGE_CORPUS = 50_000;
 /**
  * Papers the clusterings are fitted on, at most; the others are assigned to the fitted themes (see the header).
- * Equal to LSA_SAMPLE_ROWS, so the same papers fit both.
+ * Equal to LSA_SAMPLE_ROWS, so the same papers fit both. Measured on the 100k synthetic arXiv corpus against the full
+ * fit (adjusted Rand index of the themes over all papers): a 20 000 sample gives 0.74 for Louvain and Leiden and 0.61
+ * for k-means, a 10 000 sample 0.68–0.69 and 0.72, for 28 s less CPU; k-means moves as much between two seeds of the
+ * full fit (ARI 0.64), the graph methods less (0.93–0.95), so the larger sample, which the graph methods need.
  */
 export const THEME_SAMPLE_ROWS = 20_000;
 
@@ -193,7 +196,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       issue(
         'weak-theme-assignment',
         'info',
-        `themes were fitted on a seeded sample of ${sample.length} of ${papers.length} papers (sampleRows); the other papers were assigned to the nearest theme centroid (not weak), and stability was measured on the sample`,
+        `${settings.graphInput === 'papers' ? 'themes were' : 'k-means clusters were'} fitted on a seeded sample of ${sample.length} of ${papers.length} papers (sampleRows${settings.graphInput === 'papers' ? '' : '; concept-graph themes use every paper'}); the other papers were assigned to the nearest theme centroid (not weak), and stability was measured on the sample`,
       ),
     );
   }
