@@ -7,6 +7,7 @@
  * empty vector as well goes to the largest theme with strength 0, flagged weak.
  */
 import type { Mention } from '../core/types.ts';
+import { buildThemeCentroids } from './build-theme-centroids.ts';
 import type { DenseRows } from './truncated-svd.ts';
 import type { MentionList } from '../core/mention-list.ts';
 
@@ -82,18 +83,7 @@ export function assignBySimilarity(assignment: PaperAssignment, vectors: DenseRo
   const t = themeCount;
   const d = vectors.dimensions;
   const data = vectors.data;
-  const centroids = new Float64Array(Math.max(1, t) * d);
-  for (let i = 0; i < n; i++) {
-    const c = theme[i] ?? -1;
-    if (c < 0) continue;
-    for (let a = 0; a < d; a++) centroids[c * d + a] = (centroids[c * d + a] ?? 0) + (data[i * d + a] ?? 0);
-  }
-  for (let c = 0; c < t; c++) {
-    let norm = 0;
-    for (let a = 0; a < d; a++) norm += (centroids[c * d + a] ?? 0) ** 2;
-    norm = Math.sqrt(norm);
-    if (norm > 0) for (let a = 0; a < d; a++) centroids[c * d + a] = (centroids[c * d + a] ?? 0) / norm;
-  }
+  const centroids = buildThemeCentroids(theme, vectors, t);
   for (let i = 0; i < n; i++) {
     if ((theme[i] ?? -1) >= 0) continue;
     weak[i] = 1;

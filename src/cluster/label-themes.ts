@@ -63,33 +63,18 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
     for (const id of papers) themeOf.set(id, t);
   });
   const themeCount = input.themePapers.length;
-  // 1. Papers per concept overall and per theme (binary per paper).
-  // A (paper, concept) pair counts once: concept numbers per paper (no string per pair; a paper's mentions usually
-  // come in a row, so the last paper's set is kept at hand).
+  // 1. Papers per concept overall and per theme (binary per paper), over concept numbers (countConceptPapers).
   const conceptIndex = new Map(input.concepts.map((concept, i) => [concept.id, i]));
-  const papers = new Map<string, Set<number>>();
-  let lastPaper: string | null = null;
-  let lastConcepts = new Set<number>();
-  const df = new Map<string, number>();
-  const dfTheme = input.themePapers.map(() => new Map<string, number>());
-  for (const mention of input.mentions) {
-    if (mention.paperId !== lastPaper) {
-      lastPaper = mention.paperId;
-      let concepts = papers.get(lastPaper);
-      if (!concepts) papers.set(lastPaper, (concepts = new Set()));
-      lastConcepts = concepts;
-    }
-    const concept = conceptIndex.get(mention.conceptId);
-    if (concept === undefined || lastConcepts.has(concept)) continue;
-    lastConcepts.add(concept);
-    df.set(mention.conceptId, (df.get(mention.conceptId) ?? 0) + 1);
-    const t = themeOf.get(mention.paperId);
-    if (t !== undefined) {
-      const counts = dfTheme[t];
-      if (counts) counts.set(mention.conceptId, (counts.get(mention.conceptId) ?? 0) + 1);
-    }
-  }
-  const paperCount = Math.max(1, papers.size);
+  const counted = countConceptPapers(input.mentions, conceptIndex, themeOf, themeCount);
+  const conceptIds = input.concepts.map((concept) => concept.id);
+  // Papers mentioning a concept, or undefined for none (as a Map of counts would say).
+  const dfOf = (conceptId: string): number | undefined => {
+    const c = conceptIndex.get(conceptId);
+    const count = c === undefined ? 0 : (counted.df[c] ?? 0);
+    return count > 0 ? count : undefined;
+  };
+  const dfTheme = counted.dfTheme.map((counts) => new Map([...counts].map(([c, count]) => [conceptIds[c] ?? '', count])));
+  const paperCount = Math.max(1, counted.paperCount);
   const average = paperCount / Math.max(1, themeCount);
   // 2. Ranked candidates per theme.
   const ranked = input.themePapers.map((papers, t) => {
@@ -102,12 +87,12 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
     for (const [conceptId, count] of counts) {
       if (pool && !pool.has(conceptId)) continue;
       if (count < minCount) continue;
-      scored.push([conceptId, (count / size) * Math.log(1 + average / (df.get(conceptId) ?? 1)) * (prior.get(conceptId) ?? 1)]);
+      scored.push([conceptId, (count / size) * Math.log(1 + average / (dfOf(conceptId) ?? 1)) * (prior.get(conceptId) ?? 1)]);
     }
     // Graph communities: their own concepts with no paper in the theme still rank (by overall papers), after the rest.
     if (pool) {
       const present = new Set(scored.map(([id]) => id));
-      for (const conceptId of pool) if (!present.has(conceptId)) scored.push([conceptId, -1 / (1 + (df.get(conceptId) ?? 0))]);
+      for (const conceptId of pool) if (!present.has(conceptId)) scored.push([conceptId, -1 / (1 + (dfOf(conceptId) ?? 0))]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return scored.map(([id]) => id);
@@ -136,4 +121,76 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
     const label = chosen.length > 0 ? chosen.map((id) => labelOf.get(id) ?? id).join(settings.separator) : `Theme ${t}`;
     return { label, labelConcepts: chosen, topConcepts: list.slice(0, Math.max(settings.topConcepts, chosen.length)) };
   });
+}
+
+interface ConceptPaperCounts {
+  /** Papers mentioning each concept (by index in the input concepts). */
+  df: Uint32Array;
+  /** Per theme: concept index → papers of the theme mentioning it, in first-counted order. */
+  dfTheme: Map<number, number>[];
+  /** Distinct papers among the mentions. */
+  paperCount: number;
+}
+
+/**
+ * Counts each (paper, concept) pair once, in one pass over the mentions with one Map lookup per mention (the
+ * concept's number) and one per run of a paper's mentions (a Map of strings per pair was the slow part at 100k
+ * papers). A paper's mentions come in a row when they come from the pipeline, so a pair is first recognised as
+ * seen by stamping the concept with the paper's number; that is only right when no paper comes back after another,
+ * so if one does, the mentions are counted again with a set of concept numbers per paper, right for any order.
+ */
+function countConceptPapers(
+  mentions: Iterable<{ paperId: string; conceptId: string }>,
+  conceptIndex: ReadonlyMap<string, number>,
+  themeOf: ReadonlyMap<string, number>,
+  themeCount: number,
+): ConceptPaperCounts {
+  // Counting with sets never gives up.
+  return countPass(mentions, conceptIndex, themeOf, themeCount, true) ?? countPass(mentions, conceptIndex, themeOf, themeCount, false)!;
+}
+
+/** One counting pass (see countConceptPapers); with `inRuns`, null as soon as a paper comes back. */
+function countPass(
+  mentions: Iterable<{ paperId: string; conceptId: string }>,
+  conceptIndex: ReadonlyMap<string, number>,
+  themeOf: ReadonlyMap<string, number>,
+  themeCount: number,
+  inRuns: boolean,
+): ConceptPaperCounts | null {
+  let conceptCount = 0;
+  for (const c of conceptIndex.values()) conceptCount = Math.max(conceptCount, c + 1);
+  const df = new Uint32Array(conceptCount);
+  const dfTheme = Array.from({ length: themeCount }, () => new Map<number, number>());
+  const stamp = new Int32Array(inRuns ? df.length : 0).fill(-1);
+  const papers = new Map<string, Set<number> | null>();
+  let lastPaper: string | null = null;
+  let serial = -1;
+  let concepts: Set<number> | null = null;
+  let counts: Map<number, number> | undefined;
+  for (const mention of mentions) {
+    if (mention.paperId !== lastPaper) {
+      lastPaper = mention.paperId;
+      const seen = papers.get(lastPaper);
+      if (seen === undefined) {
+        concepts = inRuns ? null : new Set();
+        papers.set(lastPaper, concepts);
+        serial++;
+      } else if (inRuns) return null;
+      else concepts = seen;
+      const t = themeOf.get(lastPaper);
+      counts = t === undefined ? undefined : dfTheme[t];
+    }
+    const concept = conceptIndex.get(mention.conceptId);
+    if (concept === undefined) continue;
+    if (concepts === null) {
+      if (stamp[concept] === serial) continue;
+      stamp[concept] = serial;
+    } else {
+      if (concepts.has(concept)) continue;
+      concepts.add(concept);
+    }
+    df[concept]!++;
+    if (counts !== undefined) counts.set(concept, (counts.get(concept) ?? 0) + 1);
+  }
+  return { df, dfTheme, paperCount: papers.size };
 }
