@@ -6,7 +6,6 @@
  * LSA space) is most similar, with strength = that cosine clamped to 0..1, and is flagged weak. A paper with an
  * empty vector as well goes to the largest theme with strength 0, flagged weak.
  */
-import type { Mention } from '../core/types.ts';
 import { buildThemeCentroids } from './build-theme-centroids.ts';
 import type { DenseRows } from './truncated-svd.ts';
 import type { MentionList } from '../core/mention-list.ts';

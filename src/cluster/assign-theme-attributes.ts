@@ -8,7 +8,7 @@
  * (graph/theme-quality.ts), as graph/assign-themes.ts writes them.
  */
 import type { AbstractGraph } from 'graphology-types';
-import type { Mention, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
+import type { PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
 import { themeQuality, themeQualityAttributes, type ThemeSlot } from '../graph/theme-quality.ts';
 import type { MentionList } from '../core/mention-list.ts';

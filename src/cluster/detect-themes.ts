@@ -26,8 +26,7 @@
  * what it means in the sample (assign-papers-outside-sample.ts), and themes are renumbered by their size over all
  * papers. Labels and concept membership are computed from every paper's theme; stability (the reference against the
  * other seeds, per-theme Jaccard), the resolution comparison, and the graph summary (modularity, communities) are
- * measured on the sample. The sample is reported in an info issue (issue code 'weak-theme-assignment', the nearest
- * code core/issues.ts has; the message says the papers are not weak). At or below `sampleRows` papers nothing is sampled and the results are those of the full fit.
+ * measured on the sample. The sample is reported in an info issue ('themes-sampled'). At or below `sampleRows` papers nothing is sampled and the results are those of the full fit.
  * The 'concepts' graph input is not sampled (its graph is the bounded concept graph; papers join by their mentions).
  *
  * Work budget, so the stage scales (issue 8). Repeated runs are 'auto' by default and shrink with the number of papers
@@ -52,7 +51,7 @@ import { PapergraphError } from '../core/errors.ts';
 import { issue, type Issue } from '../core/issues.ts';
 import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
 import type { ClusteringSummary, ResolutionAgreement, StabilitySummary, ThemeCrosswalk } from '../core/result.ts';
-import type { Concept, Mention, Paper, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
+import type { Concept, Paper, PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { assignPapersToCommunities, type PaperAssignment } from './assign-papers-to-communities.ts';
 import { assignPapersOutsideSample, type OutsideSampleStrength } from './assign-papers-outside-sample.ts';
 import { assignPapersToPaperCommunities } from './assign-papers-to-paper-communities.ts';
@@ -199,7 +198,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   if (sample !== null) {
     issues.push(
       issue(
-        'weak-theme-assignment',
+        'themes-sampled',
         'info',
         `${settings.graphInput === 'papers' ? 'themes were' : 'k-means clusters were'} fitted on a seeded sample of ${sample.length} of ${papers.length} papers (sampleRows${settings.graphInput === 'papers' ? '' : '; concept-graph themes use every paper'}); the other papers were assigned to the nearest theme centroid (not weak), and stability was measured on the sample`,
       ),

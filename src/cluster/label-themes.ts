@@ -17,7 +17,7 @@
  * themes are labelled largest first and a theme's head is its best concept not already a head elsewhere. A label
  * joins `minLabels`..`maxLabels` concepts with " · "; a theme with no usable concept is labelled "Theme <id>".
  */
-import type { Concept, ConceptOrigin, Mention } from '../core/types.ts';
+import type { Concept, ConceptOrigin } from '../core/types.ts';
 import type { MentionList } from '../core/mention-list.ts';
 
 export interface LabelThemesInput {

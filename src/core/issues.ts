@@ -24,6 +24,7 @@ export const ISSUE_CODES = [
   'bad-json-line',
   'skipped-file',
   'weak-theme-assignment',
+  'themes-sampled',
   'no-graph-themes',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];

@@ -50,7 +50,7 @@ describe('detectThemes fitted on a sample', () => {
   });
 
   it('reports the sample in an info issue', () => {
-    expect(result.issues.some((entry) => entry.severity === 'info' && entry.message.includes(`sample of ${sampleRows} of ${corpus.papers.length} papers`))).toBe(true);
+    expect(result.issues.some((entry) => entry.code === 'themes-sampled' && entry.severity === 'info' && entry.message.includes(`sample of ${sampleRows} of ${corpus.papers.length} papers`))).toBe(true);
   });
 
   it('gives identical themes for the same seed and different ones for another seed', () => {
