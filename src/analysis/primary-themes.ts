@@ -1,6 +1,9 @@
 /**
  * The themes the report is organised by: the concept-graph communities (Louvain or Leiden) when present, because
  * they colour the concept graph; k-means paper clusters otherwise. Also maps each concept and paper to its theme.
+ *
+ * Charts, summaries and the report each ask for these; the answer is kept per (themes, paperThemes) pair of arrays,
+ * so a corpus of a million papers builds its paper map once, not once per chart.
  */
 import type { AnalysisResult } from '../core/result.ts';
 import type { Theme, ThemeMethod } from '../core/types.ts';
@@ -10,14 +13,33 @@ export interface PrimaryThemes {
   /** Themes of that method, by id. */
   themes: Theme[];
   /** Concept id → theme id (-1 for none). */
-  conceptTheme: Map<string, number>;
+  conceptTheme: ReadonlyMap<string, number>;
   /** Paper id → theme id (-1 for none). */
-  paperTheme: Map<string, number>;
+  paperTheme: ReadonlyMap<string, number>;
 }
 
 const PREFERENCE: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];
 
+interface Known {
+  themes: number;
+  paperThemes: number;
+  primary: PrimaryThemes;
+}
+
+const known = new WeakMap<readonly object[], WeakMap<readonly object[], Known>>();
+
 export function primaryThemes(result: Pick<AnalysisResult, 'themes' | 'paperThemes'>): PrimaryThemes {
+  const byThemes = known.get(result.paperThemes) ?? new WeakMap<readonly object[], Known>();
+  known.set(result.paperThemes, byThemes);
+  const cached = byThemes.get(result.themes);
+  // An array grown or cut since (a script editing a result) is asked again.
+  if (cached !== undefined && cached.themes === result.themes.length && cached.paperThemes === result.paperThemes.length) return cached.primary;
+  const primary = findPrimaryThemes(result);
+  byThemes.set(result.themes, { themes: result.themes.length, paperThemes: result.paperThemes.length, primary });
+  return primary;
+}
+
+function findPrimaryThemes(result: Pick<AnalysisResult, 'themes' | 'paperThemes'>): PrimaryThemes {
   const method = PREFERENCE.find((candidate) => result.themes.some((theme) => theme.method === candidate)) ?? 'louvain';
   const themes = result.themes.filter((theme) => theme.method === method).sort((a, b) => a.id - b.id);
   const conceptTheme = new Map<string, number>();
