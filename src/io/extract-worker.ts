@@ -44,7 +44,7 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
   const counts: number[] = [];
   const scores: number[] = [];
   const inTitle: number[] = [];
-  const forms = new Map<number, Map<string, number>>();
+  const forms = createFormTally(init.vocabulary.terms.length);
   const labelsZh: [number, string][] = [];
   let filtered = 0;
   for (let i = 0; i < texts.length; i++) {
@@ -72,15 +72,11 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
       counts.push(mention.count);
       scores.push(mention.score);
       inTitle.push(mention.inTitle ? 1 : 0);
-      let tally = forms.get(term);
-      if (!tally) forms.set(term, (tally = new Map()));
-      for (const form of mention.forms) tally.set(form, (tally.get(form) ?? 0) + 1);
+      forms.add(term, mention.forms);
     }
     offsets.push(terms.length);
     for (let l = 0; l < match.labelsZh.length; l++) labelsZh.push([match.labelTerms[l]!, match.labelsZh[l]![1]]);
   }
-  const formList: [number, string, number][] = [];
-  for (const [term, tally] of forms) for (const [form, count] of tally) formList.push([term, form, count]);
   return {
     ids,
     versions: Int32Array.from(versions),
@@ -94,10 +90,57 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
     mentionCounts: Int32Array.from(counts),
     mentionScores: Float64Array.from(scores),
     mentionInTitle: Uint8Array.from(inTitle),
-    forms: formList,
+    forms: forms.list(),
     labelsZh,
     linesRead: texts.length,
     filtered,
     issues,
+  };
+}
+
+/**
+ * Surface forms per term, counted over a chunk's papers: terms in the order first met, each term's forms in the order
+ * first met. A term has a handful of spellings, so its forms are a short list searched in place (one string
+ * comparison each) rather than a map that hashes every new form string.
+ */
+interface FormTally {
+  add(term: number, forms: readonly string[]): void;
+  list(): [number, string, number][];
+}
+
+function createFormTally(termCount: number): FormTally {
+  /** Slot of each term in `terms`, -1 before it is met. */
+  const slotOf = new Int32Array(termCount).fill(-1);
+  const terms: number[] = [];
+  const formsBySlot: string[][] = [];
+  const countsBySlot: number[][] = [];
+  return {
+    add(term, forms) {
+      let slot = slotOf[term]!;
+      if (slot === -1) {
+        slot = slotOf[term] = terms.length;
+        terms.push(term);
+        formsBySlot.push([]);
+        countsBySlot.push([]);
+      }
+      const known = formsBySlot[slot]!;
+      const counts = countsBySlot[slot]!;
+      for (const form of forms) {
+        const at = known.indexOf(form);
+        if (at === -1) {
+          known.push(form);
+          counts.push(1);
+        } else counts[at]!++;
+      }
+    },
+    list() {
+      const out: [number, string, number][] = [];
+      for (let slot = 0; slot < terms.length; slot++) {
+        const known = formsBySlot[slot]!;
+        const counts = countsBySlot[slot]!;
+        for (let f = 0; f < known.length; f++) out.push([terms[slot]!, known[f]!, counts[f]!]);
+      }
+      return out;
+    },
   };
 }
