@@ -181,8 +181,8 @@ interface CompiledVocabulary {
   weight: Float64Array;
   /** Score factor of a term met once, in the abstract only (PASSING_DISCOVERED, PASSING_BACKGROUND or 1). */
   passing: Float64Array;
-  /** termKey of each term's label, computed when first needed. */
-  labelKeys: (string | undefined)[];
+  /** Which of a (head, longer phrase) pair is ranked down (redundantNestings), by `head * terms + phrase`, as decided. */
+  redundantOf: Map<number, number>;
   /** Word id of every key that occurs in some phrase. */
   keyIds: Map<string, number>;
   /** Word ids of the ambiguous short forms. */
@@ -246,7 +246,7 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     confidence: Float64Array.from(terms, (term) => term.confidence),
     weight: Float64Array.from(terms, (term) => term.weight),
     passing,
-    labelKeys: new Array<string | undefined>(terms.length),
+    redundantOf: new Map(),
     keyIds,
     ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
     surfaces: new WordTable(),
@@ -589,13 +589,18 @@ const BACKGROUND_TYPES: ReadonlySet<ConceptType> = new Set<ConceptType>(['paradi
  */
 function redundantNestings(hits: ReadonlyMap<number, Hit>, compiled: CompiledVocabulary, terms: Vocabulary['terms']): Set<number> {
   const redundant = new Set<number>();
-  const labelKey = (term: number): string => (compiled.labelKeys[term] ??= termKey(terms[term]!.label));
   for (const [term, hit] of hits) {
     if (hit.nested === 0 || hit.nested < hit.count || !hits.has(hit.container)) continue;
-    const head = labelKey(term);
-    const outer = labelKey(hit.container);
-    const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
-    redundant.add(extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term);
+    const pair = term * terms.length + hit.container;
+    let down = compiled.redundantOf.get(pair);
+    if (down === undefined) {
+      const head = termKey(terms[term]!.label);
+      const outer = termKey(terms[hit.container]!.label);
+      const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
+      down = extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term;
+      compiled.redundantOf.set(pair, down);
+    }
+    redundant.add(down);
   }
   return redundant;
 }
