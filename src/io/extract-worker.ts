@@ -8,6 +8,7 @@ import { matchPaperTerms, type MatchPaperOptions } from '../concepts/match-paper
 import type { Vocabulary } from '../concepts/vocabulary.ts';
 import { parseArxivRecord, type ArxivRecordFilter } from '../ingest/parse-arxiv-record.ts';
 import { compactChunkTransfer, type CompactChunk, type LineChunk } from '../stream/compact-chunk.ts';
+import { Buffer } from 'node:buffer';
 import type { Task } from './worker-pool.ts';
 
 export interface ExtractTaskInit {
@@ -30,7 +31,8 @@ export function createTask(init: ExtractTaskInit): Task<LineChunk, CompactChunk>
 export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactChunk {
   // Per-paper evidence offsets are not kept in streaming mode.
   const matchOptions: MatchPaperOptions = { ...init.match, evidence: false };
-  const texts = input.text === '' ? [] : input.text.split('\n');
+  const text = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).toString('utf8');
+  const texts = input.lineNumbers.length === 0 ? [] : text.split('\n');
   const ids: string[] = [];
   const versions: number[] = [];
   const titles: string[] = [];
