@@ -130,7 +130,7 @@ function createFormTally(termCount: number): FormTally {
       for (const form of forms) {
         const at = known.indexOf(form);
         if (at === -1) {
-          known.push(form);
+          known.push(detached(form));
           counts.push(1);
         } else counts[at]!++;
       }
@@ -145,4 +145,14 @@ function createFormTally(termCount: number): FormTally {
       return out;
     },
   };
+}
+
+/**
+ * A copy of `text` that holds no reference to a longer string. A form is sliced from its paper's abstract, and V8
+ * keeps a slice as a view of the whole abstract: kept in the tally until the chunk ends, each form would keep its
+ * abstract alive through every young-generation collection (copied, then promoted) for the chunk's lifetime.
+ */
+function detached(text: string): string {
+  // UTF-16 code units copied as they are (lone surrogates too).
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
