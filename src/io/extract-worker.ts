@@ -31,8 +31,10 @@ export function createTask(init: ExtractTaskInit): Task<LineChunk, CompactChunk>
 export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactChunk {
   // Per-paper evidence offsets are not kept in streaming mode.
   const matchOptions: MatchPaperOptions = { ...init.match, evidence: false };
-  const text = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength).toString('utf8');
-  const texts = input.lineNumbers.length === 0 ? [] : text.split('\n');
+  // Each line is decoded on its own, as it is parsed: one copy into a short-lived string.
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const lineCount = input.lineNumbers.length;
+  let lineStart = 0;
   const ids: string[] = [];
   const versions: number[] = [];
   const titles: string[] = [];
@@ -49,9 +51,13 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
   const forms = createFormTally(init.vocabulary.terms.length);
   const labelsZh: [number, string][] = [];
   let filtered = 0;
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < lineCount; i++) {
     const line = input.lineNumbers[i] ?? 0;
-    const parsed = parseArxivRecord(texts[i] ?? '', { file: input.file, line }, init.filter);
+    let lineEnd = i === lineCount - 1 ? bytes.length : bytes.indexOf(0x0a, lineStart);
+    if (lineEnd === -1) lineEnd = bytes.length;
+    const text = bytes.toString('utf8', lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+    const parsed = parseArxivRecord(text, { file: input.file, line }, init.filter);
     if (parsed.issue) issues.push(parsed.issue);
     else if (parsed.paper === null) filtered++;
     const paper = parsed.paper;
@@ -94,7 +100,7 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
     mentionInTitle: Uint8Array.from(inTitle),
     forms: forms.list(),
     labelsZh,
-    linesRead: texts.length,
+    linesRead: lineCount,
     filtered,
     issues,
   };
