@@ -174,6 +174,15 @@ interface CompiledVocabulary {
   ambiguousShort: ReadonlySet<string>;
   /** 1 where a term names a family whose members add a size or version ("Qwen2.5" → "Qwen2.5-14B"). */
   family: Uint8Array;
+  /** Per term, read in the hot loop without touching the term objects: 1 for a discovered term, 1 for a lexicon term. */
+  discovered: Uint8Array;
+  lexicon: Uint8Array;
+  confidence: Float64Array;
+  weight: Float64Array;
+  /** Score factor of a term met once, in the abstract only (PASSING_DISCOVERED, PASSING_BACKGROUND or 1). */
+  passing: Float64Array;
+  /** Which of a (head, longer phrase) pair is ranked down (redundantNestings), by `head * terms + phrase`, as decided. */
+  redundantOf: Map<number, number>;
   /** Word id of every key that occurs in some phrase. */
   keyIds: Map<string, number>;
   /** Word ids of the ambiguous short forms. */
@@ -219,6 +228,12 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
   vocabulary.terms.forEach((term, index) => {
     if (term.type === 'model' || (term.origin !== 'lexicon' && /^[A-Za-z][\w.]*[A-Z0-9]/.test(term.label) && !/\s/.test(term.label))) family[index] = 1;
   });
+  const terms = vocabulary.terms;
+  const discovered = Uint8Array.from(terms, (term) => (term.origin === 'discovered' ? 1 : 0));
+  const lexicon = Uint8Array.from(terms, (term) => (term.origin === 'lexicon' ? 1 : 0));
+  const passing = Float64Array.from(terms, (term) =>
+    term.origin === 'discovered' && !isCoinedName(term.label) ? PASSING_DISCOVERED : term.origin === 'lexicon' && BACKGROUND_TYPES.has(term.type) ? PASSING_BACKGROUND : 1,
+  );
   const compiled: CompiledVocabulary = {
     trie,
     phraseTerm,
@@ -226,6 +241,12 @@ function compile(vocabulary: Vocabulary): CompiledVocabulary {
     termWords,
     ambiguousShort: new Set(ambiguous.keys()),
     family,
+    discovered,
+    lexicon,
+    confidence: Float64Array.from(terms, (term) => term.confidence),
+    weight: Float64Array.from(terms, (term) => term.weight),
+    passing,
+    redundantOf: new Map(),
     keyIds,
     ambiguousIds: new Set([...ambiguous.keys()].map((key) => keyIds.get(key)).filter((id): id is number => id !== undefined)),
     surfaces: new WordTable(),
@@ -330,7 +351,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
   const nestedHeads = options.nestedHeads ?? true;
   const keepEvidence = options.evidence ?? true;
   const compiled = compile(vocabulary);
-  const trie = compiled.trie;
+  const { trie, discovered } = compiled;
   const terms = vocabulary.terms;
   const hits = new Map<number, Hit>();
   const record = (term: number, field: TextField, text: string, start: number, end: number, at: number, single: boolean, container = -1): void => {
@@ -353,17 +374,24 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
     if (keepEvidence) hit.evidence.push({ field, start, end });
   };
 
-  // A short form the corpus uses with several meanings takes this paper's own definition, if it gives one.
+  // A short form the corpus uses with several meanings takes this paper's own definition, if it gives one. Only
+  // ambiguous short forms are looked for, so the definitions are read when the paper first meets one.
   let local: Map<string, number> | null = null;
-  if (compiled.ambiguous.size > 0) {
-    for (const text of [paper.title, paper.abstract]) {
-      if (text.indexOf('(') === -1) continue;
-      for (const definition of findAcronymDefinitions(text, compiled.ambiguousShort)) {
-        const term = compiled.phraseTerm.get(termKey(definition.long));
-        if (term !== undefined) (local ??= new Map()).set(termKey(definition.short), term);
+  let localRead = false;
+  const readLocal = (): Map<string, number> | null => {
+    if (localRead) return local;
+    localRead = true;
+    if (compiled.ambiguous.size > 0) {
+      for (const text of [paper.title, paper.abstract]) {
+        if (text.indexOf('(') === -1) continue;
+        for (const definition of findAcronymDefinitions(text, compiled.ambiguousShort)) {
+          const term = compiled.phraseTerm.get(termKey(definition.long));
+          if (term !== undefined) (local ??= new Map()).set(termKey(definition.short), term);
+        }
       }
     }
-  }
+    return local;
+  };
 
   const counts = [0, 0];
   for (let f = 0; f < FIELDS.length; f++) {
@@ -375,11 +403,14 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
 
   let position = 0;
   let paperMark = -1;
-  /** The meaning of a one-word match in this paper: its own definition, else the expansion its context supports. */
+  /**
+   * The meaning of a one-word match in this paper: its own definition, else the expansion its context supports. A
+   * definition is only read for an ambiguous short form, so a word that is not one keeps its term.
+   */
   const resolveShort = (term: number, wordId: number, text: string, start: number, end: number): number => {
-    if (local === null && !compiled.ambiguousIds.has(wordId)) return term;
+    if (!compiled.ambiguousIds.has(wordId)) return term;
     const key = wordKey(text.slice(start, end));
-    const own = local?.get(key);
+    const own = readLocal()?.get(key);
     if (own !== undefined) return own;
     const choices = compiled.ambiguous.get(key);
     if (choices === undefined) return term;
@@ -429,7 +460,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
       }
       // A discovered phrase does not swallow the start of a known term that runs past its end ("Sequence-Level
       // Reward" must not hide "Reward Shaping").
-      if (bestEnd > i && terms[bestTerm]!.origin === 'discovered' && knownRunsPast(compiled, terms, ids, flags, n, i + 1, bestEnd)) {
+      if (bestEnd > i && discovered[bestTerm] === 1 && knownRunsPast(compiled, ids, flags, n, i + 1, bestEnd)) {
         i++;
         continue;
       }
@@ -438,7 +469,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
       if (compiled.family[term] === 1) end = familyTail(text, starts, ends, flags, n, end);
       record(term, field, text, start, ends[end]!, position + i, bestEnd === i);
       // Known terms inside a discovered phrase count too ("reward shaping" in "sequence-level reward shaping").
-      if (end > i && terms[term]!.origin === 'discovered') {
+      if (end > i && discovered[term] === 1) {
         for (let k = i; k <= end; ) {
           let sub = trieFirst(trie, ids[k]!);
           let subEnd = -1;
@@ -452,7 +483,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
             const found = trie.term[sub]!;
             // Known terms anywhere inside; with nestedHeads, a discovered phrase that ends the outer one ("ship control"
             // in "safe ship control").
-            if (found !== -1 && found !== term && (terms[found]!.origin !== 'discovered' || (nestedHeads && j === end && k > i && j > k)) && (j > k || trie.flags[sub] === 0 || caseAllows(text, starts[k]!, ends[k]!, trie.flags[sub]!, trie.exact[sub]!))) {
+            if (found !== -1 && found !== term && (discovered[found] === 0 || (nestedHeads && j === end && k > i && j > k)) && (j > k || trie.flags[sub] === 0 || caseAllows(text, starts[k]!, ends[k]!, trie.flags[sub]!, trie.exact[sub]!))) {
               subEnd = j;
               subTerm = found;
             }
@@ -462,7 +493,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
             continue;
           }
           if (subEnd === k) subTerm = resolveShort(subTerm, ids[k]!, text, starts[k]!, ends[k]!);
-          record(subTerm, field, text, starts[k]!, ends[subEnd]!, position + k, subEnd === k, terms[subTerm]!.origin === 'discovered' ? term : -1);
+          record(subTerm, field, text, starts[k]!, ends[subEnd]!, position + k, subEnd === k, discovered[subTerm] === 1 ? term : -1);
           k = subEnd + 1;
         }
       }
@@ -478,7 +509,7 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
     const notes = notesText(paper);
     for (const found of findChineseLabels(notes)) {
       const key = termKey(found.english);
-      const term = local?.get(key) ?? compiled.phraseTerm.get(key);
+      const term = readLocal()?.get(key) ?? compiled.phraseTerm.get(key);
       if (term === undefined) continue;
       const id = terms[term]!.id;
       if (!labelsZh.some(([other, label]) => other === id && label === found.chinese)) {
@@ -490,27 +521,27 @@ export function matchPaperTerms(paper: Paper, vocabulary: Vocabulary, options: M
   }
 
   const length = Math.max(position, 1);
-  const redundant = redundantNestings(hits, terms);
+  const redundant = redundantNestings(hits, compiled, terms);
   const hitTerms: number[] = [];
   const hitScores: number[] = [];
   const hitList: Hit[] = [];
+  const { confidence: termConfidence, weight: termWeight, passing: termPassing } = compiled;
   for (const [term, hit] of hits) {
-    const info = terms[term]!;
     // Confidence that the term is a concept at all: known terms are; a discovered phrase earns it by recurring, more
     // so when the title is among its occurrences. Met once (a title phrase the abstract never repeats, or a passing
     // phrase of the abstract), it is as likely wording as a concept (Hulth 2003: frequency separates the two).
-    const discovered = info.origin === 'discovered';
+    const isDiscovered = discovered[term] === 1;
     const recurs = hit.count >= 2;
-    const confidence = info.confidence + (discovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
+    const confidence = termConfidence[term]! + (isDiscovered ? (hit.inTitle ? (recurs ? 0.35 : TITLE_ONCE) : 0) + (recurs ? 0.25 : 0) : 0);
     // Met once, in the abstract only: a discovered phrase is as likely wording; a lexicon paradigm ("pre-training") or
     // piece of general vocabulary (type other: "reward function", "KL divergence") is background rather than topic.
     const once = !recurs && !hit.inTitle;
-    const passing = once && discovered && !isCoinedName(info.label) ? PASSING_DISCOVERED : once && info.origin === 'lexicon' && BACKGROUND_TYPES.has(info.type) ? PASSING_BACKGROUND : 1;
+    const passing = once ? termPassing[term]! : 1;
     // Salience within the paper: frequency, title, a definition (short and long form both used), an early first mention.
     const defined = hit.short && hit.long;
     const salience = 1 + Math.log(hit.count) + (hit.inTitle ? 0.8 : 0) + (defined ? 0.3 : 0) + 0.2 * (1 - hit.first / length);
     // Broad terms of the corpus ("reinforcement learning" in an RL list) say less about one paper.
-    const score = confidence * salience * (0.6 + 0.4 * info.weight) * (redundant.has(term) ? 0.5 : 1) * passing;
+    const score = confidence * salience * (0.6 + 0.4 * termWeight[term]!) * (redundant.has(term) ? 0.5 : 1) * passing;
     hitTerms.push(term);
     hitScores.push(Math.round(score * 1e4) / 1e4);
     hitList.push(hit);
@@ -556,20 +587,26 @@ const BACKGROUND_TYPES: ReadonlySet<ConceptType> = new Set<ConceptType>(['paradi
  * kept when its extra word names something ("Skill", "Self-Guided", "Chinese"); the head is kept when the extra word
  * is a plain adjective ("High Diffusion Efficiency", "Optimal Imitation-Exploration Balance").
  */
-function redundantNestings(hits: ReadonlyMap<number, Hit>, terms: Vocabulary['terms']): Set<number> {
+function redundantNestings(hits: ReadonlyMap<number, Hit>, compiled: CompiledVocabulary, terms: Vocabulary['terms']): Set<number> {
   const redundant = new Set<number>();
   for (const [term, hit] of hits) {
     if (hit.nested === 0 || hit.nested < hit.count || !hits.has(hit.container)) continue;
-    const head = termKey(terms[term]!.label);
-    const outer = termKey(terms[hit.container]!.label);
-    const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
-    redundant.add(extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term);
+    const pair = term * terms.length + hit.container;
+    let down = compiled.redundantOf.get(pair);
+    if (down === undefined) {
+      const head = termKey(terms[term]!.label);
+      const outer = termKey(terms[hit.container]!.label);
+      const extra = outer.endsWith(` ${head}`) ? outer.slice(0, outer.length - head.length - 1).split(' ') : [];
+      down = extra.length === 1 && lexiconTags(extra[0]!)?.[0] === 'JJ' ? hit.container : term;
+      compiled.redundantOf.set(pair, down);
+    }
+    redundant.add(down);
   }
   return redundant;
 }
 
 /** True when a lexicon term starts within tokens [from, end] and ends after `end`. */
-function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'], ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
+function knownRunsPast(compiled: CompiledVocabulary, ids: Int32Array, flags: Uint8Array, n: number, from: number, end: number): boolean {
   for (let k = from; k <= end; k++) {
     const trie = compiled.trie;
     let node = trieFirst(trie, ids[k]!);
@@ -580,7 +617,7 @@ function knownRunsPast(compiled: CompiledVocabulary, terms: Vocabulary['terms'],
         if (node === -1) break;
       }
       const found = trie.term[node]!;
-      if (j > end && found !== -1 && terms[found]!.origin === 'lexicon') return true;
+      if (j > end && found !== -1 && compiled.lexicon[found] === 1) return true;
     }
   }
   return false;

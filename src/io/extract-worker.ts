@@ -8,6 +8,7 @@ import { matchPaperTerms, type MatchPaperOptions } from '../concepts/match-paper
 import type { Vocabulary } from '../concepts/vocabulary.ts';
 import { parseArxivRecord, type ArxivRecordFilter } from '../ingest/parse-arxiv-record.ts';
 import { compactChunkTransfer, type CompactChunk, type LineChunk } from '../stream/compact-chunk.ts';
+import { Buffer } from 'node:buffer';
 import type { Task } from './worker-pool.ts';
 
 export interface ExtractTaskInit {
@@ -30,7 +31,10 @@ export function createTask(init: ExtractTaskInit): Task<LineChunk, CompactChunk>
 export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactChunk {
   // Per-paper evidence offsets are not kept in streaming mode.
   const matchOptions: MatchPaperOptions = { ...init.match, evidence: false };
-  const texts = input.text === '' ? [] : input.text.split('\n');
+  // Each line is decoded on its own, as it is parsed: one copy into a short-lived string.
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const lineCount = input.lineNumbers.length;
+  let lineStart = 0;
   const ids: string[] = [];
   const versions: number[] = [];
   const titles: string[] = [];
@@ -44,12 +48,16 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
   const counts: number[] = [];
   const scores: number[] = [];
   const inTitle: number[] = [];
-  const forms = new Map<number, Map<string, number>>();
+  const forms = createFormTally(init.vocabulary.terms.length);
   const labelsZh: [number, string][] = [];
   let filtered = 0;
-  for (let i = 0; i < texts.length; i++) {
+  for (let i = 0; i < lineCount; i++) {
     const line = input.lineNumbers[i] ?? 0;
-    const parsed = parseArxivRecord(texts[i] ?? '', { file: input.file, line }, init.filter);
+    let lineEnd = i === lineCount - 1 ? bytes.length : bytes.indexOf(0x0a, lineStart);
+    if (lineEnd === -1) lineEnd = bytes.length;
+    const text = bytes.toString('utf8', lineStart, lineEnd);
+    lineStart = lineEnd + 1;
+    const parsed = parseArxivRecord(text, { file: input.file, line }, init.filter);
     if (parsed.issue) issues.push(parsed.issue);
     else if (parsed.paper === null) filtered++;
     const paper = parsed.paper;
@@ -72,15 +80,11 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
       counts.push(mention.count);
       scores.push(mention.score);
       inTitle.push(mention.inTitle ? 1 : 0);
-      let tally = forms.get(term);
-      if (!tally) forms.set(term, (tally = new Map()));
-      for (const form of mention.forms) tally.set(form, (tally.get(form) ?? 0) + 1);
+      forms.add(term, mention.forms);
     }
     offsets.push(terms.length);
     for (let l = 0; l < match.labelsZh.length; l++) labelsZh.push([match.labelTerms[l]!, match.labelsZh[l]![1]]);
   }
-  const formList: [number, string, number][] = [];
-  for (const [term, tally] of forms) for (const [form, count] of tally) formList.push([term, form, count]);
   return {
     ids,
     versions: Int32Array.from(versions),
@@ -94,10 +98,67 @@ export function extractChunk(input: LineChunk, init: ExtractTaskInit): CompactCh
     mentionCounts: Int32Array.from(counts),
     mentionScores: Float64Array.from(scores),
     mentionInTitle: Uint8Array.from(inTitle),
-    forms: formList,
+    forms: forms.list(),
     labelsZh,
-    linesRead: texts.length,
+    linesRead: lineCount,
     filtered,
     issues,
   };
+}
+
+/**
+ * Surface forms per term, counted over a chunk's papers: terms in the order first met, each term's forms in the order
+ * first met. A term has a handful of spellings, so its forms are a short list searched in place (one string
+ * comparison each) rather than a map that hashes every new form string.
+ */
+interface FormTally {
+  add(term: number, forms: readonly string[]): void;
+  list(): [number, string, number][];
+}
+
+function createFormTally(termCount: number): FormTally {
+  /** Slot of each term in `terms`, -1 before it is met. */
+  const slotOf = new Int32Array(termCount).fill(-1);
+  const terms: number[] = [];
+  const formsBySlot: string[][] = [];
+  const countsBySlot: number[][] = [];
+  return {
+    add(term, forms) {
+      let slot = slotOf[term]!;
+      if (slot === -1) {
+        slot = slotOf[term] = terms.length;
+        terms.push(term);
+        formsBySlot.push([]);
+        countsBySlot.push([]);
+      }
+      const known = formsBySlot[slot]!;
+      const counts = countsBySlot[slot]!;
+      for (const form of forms) {
+        const at = known.indexOf(form);
+        if (at === -1) {
+          known.push(detached(form));
+          counts.push(1);
+        } else counts[at]!++;
+      }
+    },
+    list() {
+      const out: [number, string, number][] = [];
+      for (let slot = 0; slot < terms.length; slot++) {
+        const known = formsBySlot[slot]!;
+        const counts = countsBySlot[slot]!;
+        for (let f = 0; f < known.length; f++) out.push([terms[slot]!, known[f]!, counts[f]!]);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * A copy of `text` that holds no reference to a longer string. A form is sliced from its paper's abstract, and V8
+ * keeps a slice as a view of the whole abstract: kept in the tally until the chunk ends, each form would keep its
+ * abstract alive through every young-generation collection (copied, then promoted) for the chunk's lifetime.
+ */
+function detached(text: string): string {
+  // UTF-16 code units copied as they are (lone surrogates too).
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }

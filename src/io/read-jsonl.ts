@@ -51,7 +51,34 @@ export interface JsonlBatch {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-export async function* readJsonlBatches(path: string, options: ReadJsonlOptions = {}): AsyncGenerator<JsonlBatch> {
+export function readJsonlBatches(path: string, options: ReadJsonlOptions = {}): AsyncGenerator<JsonlBatch> {
+  return readLineBatches(path, options, (bytes, start, end, line) => ({ line, text: bytes.toString('utf8', start, end) }));
+}
+
+/** One non-blank line as UTF-8 bytes (without the line ending), valid until the next batch is asked for. */
+export interface JsonlLineBytes {
+  line: number;
+  bytes: Buffer;
+}
+
+/** A batch of `readJsonlByteBatches`: as JsonlBatch, with undecoded lines. */
+export interface JsonlByteBatch extends Omit<JsonlBatch, 'lines'> {
+  lines: JsonlLineBytes[];
+}
+
+/**
+ * The lines of `readJsonlBatches`, left undecoded: views into the bytes read, for a caller that copies them on (to
+ * another thread, which decodes them there). Decoding a line's bytes as UTF-8 gives the text `readJsonlBatches` gives.
+ */
+export function readJsonlByteBatches(path: string, options: ReadJsonlOptions = {}): AsyncGenerator<JsonlByteBatch> {
+  return readLineBatches(path, options, (bytes, start, end, line) => ({ line, bytes: bytes.subarray(start, end) }));
+}
+
+async function* readLineBatches<T>(
+  path: string,
+  options: ReadJsonlOptions,
+  take: (bytes: Buffer, start: number, end: number, line: number) => T,
+): AsyncGenerator<Omit<JsonlBatch, 'lines'> & { lines: T[] }> {
   const file = options.file ?? path;
   const maxLineBytes = options.maxLineBytes ?? READ_JSONL_DEFAULTS.maxLineBytes;
   const chunkBytes = options.chunkBytes ?? READ_JSONL_DEFAULTS.chunkBytes;
@@ -76,7 +103,7 @@ export async function* readJsonlBatches(path: string, options: ReadJsonlOptions 
   let skippedBytes = 0;
   let first = true;
 
-  const finishLine = (piece: Buffer, lines: JsonlLine[], issues: Issue[]): void => {
+  const finishLine = (piece: Buffer, lines: T[], issues: Issue[]): void => {
     lineNumber++;
     if (skipping) {
       issues.push(hugeLine(file, lineNumber, skippedBytes + piece.length, maxLineBytes));
@@ -105,13 +132,13 @@ export async function* readJsonlBatches(path: string, options: ReadJsonlOptions 
     }
     if (isBlank(bytes, start, end)) return;
     if (keepLine !== undefined && !keepLine(lineNumber)) return;
-    lines.push({ line: lineNumber, text: bytes.toString('utf8', start, end) });
+    lines.push(take(bytes, start, end, lineNumber));
   };
 
   try {
     for await (const chunk of source) {
       if (options.signal?.aborted) return;
-      const lines: JsonlLine[] = [];
+      const lines: T[] = [];
       const issues: Issue[] = [];
       let start = 0;
       for (;;) {
@@ -138,7 +165,7 @@ export async function* readJsonlBatches(path: string, options: ReadJsonlOptions 
       if (lines.length > 0 || issues.length > 0) yield { lines, issues, bytesRead: raw.bytesRead, totalBytes };
     }
     if (pendingBytes > 0 || skipping) {
-      const lines: JsonlLine[] = [];
+      const lines: T[] = [];
       const issues: Issue[] = [];
       finishLine(Buffer.alloc(0), lines, issues);
       if (lines.length > 0 || issues.length > 0) yield { lines, issues, bytesRead: totalBytes, totalBytes };

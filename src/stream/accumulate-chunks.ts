@@ -104,19 +104,23 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
       for (const entry of chunk.issues) issues.push(entry);
       const count = chunk.ids.length;
       papersRead += count;
-      ensureMentions(chunk.mentionTerms.length);
+      // The chunk's mentions are contiguous in paper order: appended in one copy per column.
+      const first = chunk.mentionOffsets[0] ?? 0;
+      const last = chunk.mentionOffsets[count] ?? first;
+      const base = size - first;
+      ensureMentions(last - first);
+      mTerms.set(chunk.mentionTerms.subarray(first, last), size);
+      mCounts.set(chunk.mentionCounts.subarray(first, last), size);
+      mScores.set(chunk.mentionScores.subarray(first, last), size);
+      mTitle.set(chunk.mentionInTitle.subarray(first, last), size);
+      size += last - first;
       for (let p = 0; p < count; p++) {
         const id = chunk.ids[p] ?? '';
         const from = chunk.mentionOffsets[p] ?? 0;
         const to = chunk.mentionOffsets[p + 1] ?? from;
         const source: SourceRef = { file, line: chunk.lines[p] ?? 0 };
         const version = chunk.versions[p] ?? -1;
-        const start = size;
-        mTerms.set(chunk.mentionTerms.subarray(from, to), size);
-        mCounts.set(chunk.mentionCounts.subarray(from, to), size);
-        mScores.set(chunk.mentionScores.subarray(from, to), size);
-        mTitle.set(chunk.mentionInTitle.subarray(from, to), size);
-        size += to - from;
+        const start = base + from;
         const existing = slotOf.get(id);
         if (existing === undefined) {
           const slot = ids.length;

@@ -5,10 +5,13 @@
  */
 import type { Issue } from '../core/issues.ts';
 
-/** A run of JSONL lines: texts joined by `\n` (JSON lines hold no raw newline), with their 1-based line numbers. */
+/**
+ * A run of JSONL lines: their UTF-8 bytes joined by `\n` (JSON lines hold no raw newline), undecoded so that the
+ * reading thread only copies bytes and the buffer moves to the worker without a copy, with their 1-based line numbers.
+ */
 export interface LineChunk {
   file: string;
-  text: string;
+  bytes: Uint8Array;
   lineNumbers: Int32Array;
 }
 

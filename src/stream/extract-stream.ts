@@ -19,7 +19,7 @@ import type { Paper } from '../core/types.ts';
 import { buildVocabulary, type BuildVocabularyOptions, type Vocabulary } from '../concepts/vocabulary.ts';
 import type { MatchPaperOptions } from '../concepts/match-papers.ts';
 import { assertArxivRecordFilter, parseArxivRecord, type ArxivRecordFilter } from '../ingest/parse-arxiv-record.ts';
-import { readJsonlBatches, sampleJsonlLines, totalFileBytes } from '../io/read-jsonl.ts';
+import { readJsonlBatches, readJsonlByteBatches, sampleJsonlLines, totalFileBytes } from '../io/read-jsonl.ts';
 import { createWorkerPool } from '../io/worker-pool.ts';
 import type { ExtractTaskInit } from '../io/extract-worker.ts';
 import type { CompactChunk, LineChunk } from './compact-chunk.ts';
@@ -109,25 +109,19 @@ export async function extractStream(inputs: readonly StreamInput[], options: Ext
       let fileBytes = 0;
       let lastRead = 0;
       const chunks = async function* (): AsyncGenerator<LineChunk> {
-        let texts: string[] = [];
-        let numbers: number[] = [];
-        for await (const batch of readJsonlBatches(input.path, { ...readOptions, file: input.display })) {
+        const run = createLineRun(chunkLines);
+        for await (const batch of readJsonlByteBatches(input.path, { ...readOptions, file: input.display })) {
           fileBytes = batch.totalBytes;
           lastRead = batch.bytesRead;
           for (const entry of batch.issues) skippedLines.push(entry);
           for (const line of batch.lines) {
-            texts.push(line.text);
-            numbers.push(line.line);
-            if (texts.length === chunkLines) {
-              yield { file: input.display, text: texts.join('\n'), lineNumbers: Int32Array.from(numbers) };
-              texts = [];
-              numbers = [];
-            }
+            run.add(line.bytes, line.line);
+            if (run.lines === chunkLines) yield run.take(input.display);
           }
         }
-        if (texts.length > 0) yield { file: input.display, text: texts.join('\n'), lineNumbers: Int32Array.from(numbers) };
+        if (run.lines > 0) yield run.take(input.display);
       };
-      for await (const chunk of pool.map(chunks(), (input) => [input.lineNumbers.buffer as ArrayBuffer])) {
+      for await (const chunk of pool.map(chunks(), (input) => [input.bytes.buffer as ArrayBuffer, input.lineNumbers.buffer as ArrayBuffer])) {
         accumulator.add(chunk, input.display);
         options.onProgress?.('extract', accumulator.papers, totalBytes > 0 ? (bytesBefore + lastRead) / totalBytes : null);
       }
@@ -187,6 +181,42 @@ async function samplePapers(
     progress(sample.length, totalBytes > 0 ? bytesBefore / totalBytes : null);
   }
   return sample;
+}
+
+/**
+ * Lines copied into one buffer, `\n` between them, until taken as a LineChunk. Each chunk gets its own buffers (moved
+ * to a worker, never shared with the file reader's).
+ */
+function createLineRun(chunkLines: number): { readonly lines: number; add(bytes: Uint8Array, line: number): void; take(file: string): LineChunk } {
+  let bytes = new Uint8Array(1 << 20);
+  let used = 0;
+  let numbers = new Int32Array(chunkLines);
+  let lines = 0;
+  return {
+    get lines() {
+      return lines;
+    },
+    add(line, number) {
+      const need = used + line.length + 1;
+      if (need > bytes.length) {
+        const bigger = new Uint8Array(Math.max(need, bytes.length * 2));
+        bigger.set(bytes.subarray(0, used));
+        bytes = bigger;
+      }
+      if (lines > 0) bytes[used++] = 0x0a;
+      bytes.set(line, used);
+      used += line.length;
+      numbers[lines++] = number;
+    },
+    take(file) {
+      const chunk: LineChunk = { file, bytes: bytes.subarray(0, used), lineNumbers: numbers.subarray(0, lines) };
+      bytes = new Uint8Array(bytes.length);
+      numbers = new Int32Array(chunkLines);
+      used = 0;
+      lines = 0;
+      return chunk;
+    },
+  };
 }
 
 function matchOptions(concepts: (BuildVocabularyOptions & MatchPaperOptions) | undefined): MatchPaperOptions {

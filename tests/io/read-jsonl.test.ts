@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readJsonl, readJsonlBatches, sampleJsonlLines } from '../../src/io/read-jsonl.ts';
+import { readJsonl, readJsonlBatches, readJsonlByteBatches, sampleJsonlLines } from '../../src/io/read-jsonl.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -111,5 +111,30 @@ describe('sampleJsonlLines', () => {
     const small = join(dir, 'small.jsonl');
     await writeFile(small, '{"a":1}\n{"b":2}');
     expect(await sampleJsonlLines(small, 50)).toEqual(['{"a":1}', '{"b":2}']);
+  });
+});
+
+describe('readJsonlByteBatches', () => {
+  it('gives the same lines as readJsonlBatches, undecoded: BOM, CRLF, blank lines, broken UTF-8, over-long lines, tiny reads', async () => {
+    const path = join(dir, 'bytes.jsonl');
+    const broken = Buffer.from([0x7b, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xe4, 0xb8, 0x22, 0x7d]); // {"x":"<truncated 中>"}
+    await writeFile(path, Buffer.concat([Buffer.from('\uFEFF{"a":"é 中文 😀"}\r\n\n  \n'), broken, Buffer.from(`\n{"b":"${'x'.repeat(200)}"}\n\uFEFF{"c":3}`)]));
+    const options = { chunkBytes: 7, maxLineBytes: 100 };
+    const texts: string[] = [];
+    const issues: string[] = [];
+    for await (const batch of readJsonlBatches(path, options)) {
+      for (const line of batch.lines) texts.push(`${line.line}:${line.text}`);
+      for (const entry of batch.issues) issues.push(`${entry.line}:${entry.code}`);
+    }
+    const decoded: string[] = [];
+    const byteIssues: string[] = [];
+    for await (const batch of readJsonlByteBatches(path, options)) {
+      for (const line of batch.lines) decoded.push(`${line.line}:${line.bytes.toString('utf8')}`);
+      for (const entry of batch.issues) byteIssues.push(`${entry.line}:${entry.code}`);
+    }
+    expect(decoded).toEqual(texts);
+    expect(byteIssues).toEqual(issues);
+    expect(texts).toHaveLength(3);
+    expect(issues).toEqual(['5:huge-line']);
   });
 });
