@@ -4,9 +4,10 @@
  * analysis on each in a fresh process (bench/run-one.ts), and prints per N the wall time of each stage, the extract
  * stage's papers/s (total and per worker), the total wall time, the peak RSS, and the ratio of times between
  * successive N (cost growth; 10 means linear for 10× the papers). With --runs R each number is the median of R
- * runs. Writes the same as JSON to bench/results/latest.json.
+ * runs; `--runs 3,3,1` gives each size its own count (a 1M run takes many minutes). Writes the same as JSON to
+ * bench/results/latest.json.
  *
- *   npm run bench -- [--full] [--runs 3] [--sizes 10000,100000] [--workers N] [--seed 42] [--until aggregate]
+ *   npm run bench -- [--full] [--runs 3 | 3,3,1] [--sizes 10000,100000] [--workers N] [--seed 42] [--until aggregate]
  *
  * Targets (issue 8, 2-core machine): 100k end to end ≤ 12 s; 1M ≤ 120 s with peak RSS ≤ 4 GB; 1M/100k ≤ 11;
  * extract ≥ 15k papers/s per core. Speed is measured here only, never in tests.
@@ -28,13 +29,14 @@ const option = (name: string): string | undefined => {
   return at === -1 ? undefined : args[at + 1];
 };
 const full = args.includes('--full');
-const runs = Number(option('--runs') ?? 1);
+const runCounts = (option('--runs') ?? '1').split(',').map(Number);
 const seed = Number(option('--seed') ?? DEFAULT_SEED);
 const workers = option('--workers');
 const until = option('--until');
 const sizes = (option('--sizes') ?? (full ? '10000,100000,1000000' : '10000,100000')).split(',').map(Number);
-if (!Number.isInteger(runs) || runs < 1 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  process.stderr.write('usage: npm run bench -- [--full] [--runs 3] [--sizes 10000,100000] [--workers N] [--seed 42] [--until aggregate]\n');
+const runsFor = (index: number): number => runCounts[Math.min(index, runCounts.length - 1)] ?? 1;
+if (runCounts.some((runs) => !Number.isInteger(runs) || runs < 1) || (runCounts.length > 1 && runCounts.length !== sizes.length) || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  process.stderr.write('usage: npm run bench -- [--full] [--runs 3 | one count per size, e.g. 3,3,1] [--sizes 10000,100000] [--workers N] [--seed 42] [--until aggregate]\n');
   process.exit(2);
 }
 
@@ -55,7 +57,8 @@ interface SizeResult {
 
 const results: SizeResult[] = [];
 const model = await readCorpusModel();
-for (const n of sizes) {
+for (const [index, n] of sizes.entries()) {
+  const runs = runsFor(index);
   const corpus = join(BENCH, 'corpora', `arxiv-${n}-seed${seed}.jsonl`);
   if (!existsSync(corpus)) {
     const started = performance.now();
@@ -91,7 +94,7 @@ const machine = { nproc: availableParallelism(), cpu: cpus()[0]?.model ?? '', me
 process.stdout.write(formatTable(results, machine));
 const out = join(BENCH, 'results', 'latest.json');
 await mkdir(dirname(out), { recursive: true });
-await writeFile(`${out}.tmp`, `${JSON.stringify({ date: new Date().toISOString(), machine, runs, seed, until: until ?? null, results }, null, 2)}\n`);
+await writeFile(`${out}.tmp`, `${JSON.stringify({ date: new Date().toISOString(), machine, runs: sizes.map((_, index) => runsFor(index)), seed, until: until ?? null, results }, null, 2)}\n`);
 await rename(`${out}.tmp`, out);
 process.stderr.write(`wrote ${out}\n`);
 
@@ -158,7 +161,7 @@ function formatTable(sizesResults: readonly SizeResult[], info: typeof machine):
   const rule = `|${widths.map((width, column) => (column === 0 ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width)}:`)).join('|')}|`;
   const workersText = sizesResults[0]?.workers ?? 0;
   return [
-    `\npapergraph bench — nproc ${info.nproc} (${info.cpu}), ${info.memoryGb} GB, node ${info.node}, ${workersText} workers, median of ${runs} run(s)\n`,
+    `\npapergraph bench — nproc ${info.nproc} (${info.cpu}), ${info.memoryGb} GB, node ${info.node}, ${workersText} workers, median of ${sizesResults.map((size) => `${size.runs.length}`).join('/')} run(s) per size\n`,
     line(header),
     rule,
     ...rows.map(line),
