@@ -47,6 +47,7 @@ export interface CorpusAccumulator {
   add(chunk: CompactChunk, file: string): void;
   /** Papers kept so far. */
   readonly papers: number;
+  /** Once, at the end: the accumulator hands over its mention columns and cannot be used after. */
   finish(): CompactCorpus;
 }
 
@@ -77,10 +78,15 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
   let linesRead = 0;
   let filtered = 0;
 
+  let finished = false;
+  const assertOpen = (): void => {
+    if (finished) throw new Error('stream/accumulate-chunks: the corpus accumulator was already finished');
+  };
   const ensureMentions = (extra: number): void => {
     if (size + extra <= mTerms.length) return;
-    let capacity = mTerms.length * 2;
-    while (capacity < size + extra) capacity *= 2;
+    // Growth by half: at 36M mentions (1M papers) doubling left up to 600 MB of unused capacity.
+    let capacity = Math.ceil(mTerms.length * 1.5);
+    while (capacity < size + extra) capacity = Math.ceil(capacity * 1.5);
     mTerms = grow(mTerms, new Int32Array(capacity));
     mCounts = grow(mCounts, new Int32Array(capacity));
     mScores = grow(mScores, new Float64Array(capacity));
@@ -99,6 +105,7 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
       return ids.length;
     },
     add(chunk, file) {
+      assertOpen();
       linesRead += chunk.linesRead;
       filtered += chunk.filtered;
       for (const entry of chunk.issues) issues.push(entry);
@@ -176,16 +183,14 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
       for (const [term, label] of chunk.labelsZh) labelsZh[term]?.add(label);
     },
     finish() {
+      assertOpen();
+      finished = true;
       const n = ids.length;
       // 1. Papers (metadata only) and their mentions in CSR, in slot order.
       const papers: Paper[] = new Array<Paper>(n);
       const offsets = new Int32Array(n + 1);
       for (let slot = 0; slot < n; slot++) offsets[slot + 1] = (offsets[slot] ?? 0) + (lengths[slot] ?? 0);
       const total = offsets[n] ?? 0;
-      const concepts = new Int32Array(total);
-      const counts = new Int32Array(total);
-      const scores = new Float64Array(total);
-      const inTitle = new Uint8Array(total);
       const tallyPapers = new Int32Array(terms.length);
       const tallyMentions = new Float64Array(terms.length);
       const tallyFirst: string[] = new Array<string>(terms.length).fill('');
@@ -210,11 +215,6 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
         };
         const from = starts[slot] ?? 0;
         const length = lengths[slot] ?? 0;
-        const at = offsets[slot] ?? 0;
-        concepts.set(mTerms.subarray(from, from + length), at);
-        counts.set(mCounts.subarray(from, from + length), at);
-        scores.set(mScores.subarray(from, from + length), at);
-        inTitle.set(mTitle.subarray(from, from + length), at);
         for (let k = from; k < from + length; k++) {
           const term = mTerms[k] ?? -1;
           if (term < 0) continue;
@@ -224,6 +224,24 @@ export function createCorpusAccumulator(vocabulary: Vocabulary): CorpusAccumulat
           if (month !== '' && (seen === '' || month < seen)) tallyFirst[term] = month;
         }
       }
+      // Each mention column in slot order; the appended column is let go before the next is copied, so at most
+      // one column exists twice.
+      const inSlotOrder = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => {
+        for (let slot = 0; slot < n; slot++) {
+          const start = starts[slot] ?? 0;
+          to.set(from.subarray(start, start + (lengths[slot] ?? 0)) as never, offsets[slot] ?? 0);
+        }
+        return to;
+      };
+      const concepts = inSlotOrder(mTerms, new Int32Array(total));
+      mTerms = new Int32Array(0);
+      const counts = inSlotOrder(mCounts, new Int32Array(total));
+      mCounts = new Int32Array(0);
+      const scores = inSlotOrder(mScores, new Float64Array(total));
+      mScores = new Float64Array(0);
+      const inTitle = inSlotOrder(mTitle, new Uint8Array(total));
+      mTitle = new Uint8Array(0);
+      size = 0;
       // 2. Concepts, as aggregate-mentions.ts builds them.
       const conceptList: Concept[] = [];
       for (let t = 0; t < terms.length; t++) {
