@@ -53,4 +53,15 @@ describe('report paper lists of a large corpus', () => {
       expect(node.papers.map((index) => data.papers[index]?.id)).toEqual(whole?.papers.map((index) => all.papers[index]?.id).filter((id) => id !== undefined && model.listedPaperIds.has(id)));
     }
   });
+
+  it('builds one model per result and settings, and a new one when the result was edited', () => {
+    const edited = makeReportFixture();
+    const model = buildReportModel(edited, limits);
+    expect(buildReportModel(edited, { ...limits })).toBe(model);
+    expect(buildReportModel(edited, { maxPapers: 5 })).not.toBe(model);
+    edited.issues.push({ code: 'missing-date', severity: 'info', message: 'added by a script' });
+    const again = buildReportModel(edited, limits);
+    expect(again).not.toBe(model);
+    expect(again.facts.issues.at(-1)?.message).toBe('added by a script');
+  });
 });
