@@ -14,7 +14,7 @@ import type { Issue } from './core/issues.ts';
 import type { OutputFile } from './io/write-files.ts';
 import { toConceptsCsv, toMentionsCsvPieces, toPaperThemesCsvPieces, toPapersCsvPieces, toPapersJsonPieces, toThemesCsv } from './export/to-analysis-tables.ts';
 import { toIssuesCsv } from './export/to-issues-csv.ts';
-import { toThemesJson } from './export/to-themes-json.ts';
+import { toThemesJsonPieces } from './export/to-themes-json.ts';
 import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-exports.ts';
 import { toGexf } from './export/to-gexf.ts';
 import { toGraphologyJson } from './export/to-graphology-json.ts';
@@ -57,7 +57,7 @@ export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutpu
     { path: 'papers.csv', data: toPapersCsvPieces(result) },
     { path: 'concepts.csv', data: toConceptsCsv(result) },
     { path: 'mentions.csv', data: toMentionsCsvPieces(result) },
-    { path: 'themes.json', data: toThemesJson(result) },
+    { path: 'themes.json', data: toThemesJsonPieces(result) },
     { path: 'themes.csv', data: toThemesCsv(result) },
     { path: 'paper_themes.csv', data: toPaperThemesCsvPieces(result) },
     { path: 'graph.gexf', data: paperGexf.xml },

@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../core/result.ts';
 import type { MentionList } from '../core/mention-list.ts';
 import { toCsv, toCsvPieces, type CsvValue } from './csv.ts';
+import { jsonArrayPieces } from './json-pieces.ts';
 
 export const PAPERS_COLUMNS = ['id', 'version', 'title', 'month', 'paper_url', 'code_url', 'sources', 'abstract', 'note_title'] as const;
 export const CONCEPTS_COLUMNS = ['id', 'label', 'type', 'aliases', 'labels_zh', 'parent', 'origin', 'papers', 'mentions', 'first_month', 'louvain_theme', 'kmeans_theme'] as const;
@@ -103,25 +104,10 @@ export function toPapersJson(result: Pick<AnalysisResult, 'papers'>): string {
   return [...toPapersJsonPieces(result)].join('');
 }
 
-/**
- * papers.json in pieces, the same text as JSON.stringify(papers, null, 2): each paper is stringified alone and
- * indented one level (string values hold no raw line breaks), so a million papers never make one string, which
- * V8 limits to about 512M characters.
- */
+/** papers.json in pieces (export/json-pieces.ts), the same text as JSON.stringify(papers, null, 2). */
 export function* toPapersJsonPieces(result: Pick<AnalysisResult, 'papers'>): Generator<string> {
-  if (result.papers.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  let piece = '[';
-  for (const [index, paper] of result.papers.entries()) {
-    piece += `${index === 0 ? '' : ','}\n  ${JSON.stringify(paper, null, 2).replace(/\n/g, '\n  ')}`;
-    if (piece.length >= 1 << 20) {
-      yield piece;
-      piece = '';
-    }
-  }
-  yield `${piece}\n]\n`;
+  yield* jsonArrayPieces(result.papers);
+  yield '\n';
 }
 
 function* mapped<T>(items: Iterable<T>, row: (item: T) => CsvValue[]): Generator<CsvValue[]> {

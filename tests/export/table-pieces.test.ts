@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toCsvPieces } from '../../src/export/csv.ts';
 import { toPapersJsonPieces } from '../../src/export/to-analysis-tables.ts';
+import { jsonArrayPieces } from '../../src/export/json-pieces.ts';
+import { toThemesJsonPieces } from '../../src/export/to-themes-json.ts';
+import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
 import type { Paper } from '../../src/core/types.ts';
 
 const paper = (i: number): Paper => ({
@@ -39,5 +42,26 @@ describe('tables in pieces', () => {
     }
     toCsvPieces(['n'], endless(), 100).next();
     expect(read).toBeLessThan(50);
+  });
+
+  it('a JSON array in pieces at any depth is the same text as JSON.stringify', () => {
+    const items = [{ a: 1, b: [1, { c: 'x\ny' }], d: {} }, [], 'text', null, { e: [] }];
+    for (const depth of [0, 1, 3]) {
+      const text = [...jsonArrayPieces(items, depth, 8)].join('');
+      expect(JSON.parse(text)).toEqual(items);
+      expect(text).toBe(JSON.stringify(items, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`));
+    }
+    expect([...jsonArrayPieces([], 2)].join('')).toBe('[]');
+  });
+
+  it('themes.json in pieces is the pretty-printed document', () => {
+    const result = makeReportFixture();
+    const labels = new Map(result.concepts.map((concept) => [concept.id, concept.label]));
+    const document = {
+      clustering: result.clustering,
+      themes: result.themes.map((theme) => ({ ...theme, topConceptLabels: theme.topConcepts.map((id) => labels.get(id) ?? id) })),
+      paperThemes: result.paperThemes,
+    };
+    expect([...toThemesJsonPieces(result)].join('')).toBe(`${JSON.stringify(document, null, 2)}\n`);
   });
 });
