@@ -164,33 +164,8 @@ export interface ReportModel {
   };
 }
 
-/**
- * The model is kept per result and settings: report.md and report.html are built from the same one, which at 1M
- * papers saves a pass over every paper and mention (serialisers never change a model).
- */
-const built = new WeakMap<AnalysisResult, Map<string, ReportModel>>();
-
 export function buildReportModel(result: AnalysisResult, options: BuildReportModelOptions = {}): ReportModel {
-  const settings: Required<BuildReportModelOptions> = {
-    topConcepts: options.topConcepts ?? BUILD_REPORT_MODEL_DEFAULTS.topConcepts,
-    conceptsPerTheme: options.conceptsPerTheme ?? BUILD_REPORT_MODEL_DEFAULTS.conceptsPerTheme,
-    maxIssues: options.maxIssues ?? BUILD_REPORT_MODEL_DEFAULTS.maxIssues,
-    recentMonths: options.recentMonths ?? BUILD_REPORT_MODEL_DEFAULTS.recentMonths,
-    maxPapersPerTheme: options.maxPapersPerTheme ?? BUILD_REPORT_MODEL_DEFAULTS.maxPapersPerTheme,
-    maxPapers: options.maxPapers ?? BUILD_REPORT_MODEL_DEFAULTS.maxPapers,
-  };
-  // A result edited since (a script adding papers, themes or issues) is asked again.
-  const key = JSON.stringify([settings, result.papers.length, result.concepts.length, result.mentions.length, result.themes.length, result.paperThemes.length, result.issues.length]);
-  const models = built.get(result) ?? new Map<string, ReportModel>();
-  built.set(result, models);
-  const known = models.get(key);
-  if (known !== undefined) return known;
-  const model = makeReportModel(result, settings);
-  models.set(key, model);
-  return model;
-}
-
-function makeReportModel(result: AnalysisResult, settings: Required<BuildReportModelOptions>): ReportModel {
+  const settings = { ...BUILD_REPORT_MODEL_DEFAULTS, ...options };
   const { method, themes, conceptTheme, paperTheme } = primaryThemes(result);
   const conceptsById = new Map(result.concepts.map((concept) => [concept.id, concept]));
   const toConcept = (id: string): ReportConcept | null => {

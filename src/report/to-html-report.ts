@@ -31,10 +31,12 @@ export interface HtmlReportAssets {
 export interface ToHtmlReportOptions extends BuildReportModelOptions {
   charts: readonly HtmlChart[];
   assets: HtmlReportAssets;
+  /** The report model, when the caller has built it already (report.md and report.html share one). */
+  model?: ReportModel;
 }
 
 export function toHtmlReport(result: AnalysisResult, options: ToHtmlReportOptions): string {
-  const model = buildReportModel(result, options);
+  const model = options.model ?? buildReportModel(result, options);
   const data = toReportData(result, model.listedPaperIds);
   const title = model.title === '' ? 'Paper map' : model.title;
   const body = [

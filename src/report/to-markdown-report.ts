@@ -19,6 +19,8 @@ export interface MarkdownChartLink {
 
 export interface ToMarkdownReportOptions extends BuildReportModelOptions {
   charts: readonly MarkdownChartLink[];
+  /** The report model, when the caller has built it already (report.md and report.html share one). */
+  model?: ReportModel;
 }
 
 /** Which section shows which chart; charts not named here go to the Charts section. */
@@ -35,7 +37,7 @@ const CHART_SECTIONS: Readonly<Record<string, 'themes' | 'concepts'>> = {
 };
 
 export function toMarkdownReport(result: AnalysisResult, options: ToMarkdownReportOptions): string {
-  const model = buildReportModel(result, options);
+  const model = options.model ?? buildReportModel(result, options);
   const lines: string[] = [];
   const chartsFor = (section: 'themes' | 'concepts' | 'other'): string[] =>
     options.charts.filter((chart) => (CHART_SECTIONS[chart.name] ?? 'other') === section).map((chart) => `![${escapeMarkdown(chart.title)}](${encodeURI(chart.file)})\n`);

@@ -54,14 +54,10 @@ describe('report paper lists of a large corpus', () => {
     }
   });
 
-  it('builds one model per result and settings, and a new one when the result was edited', () => {
-    const edited = makeReportFixture();
-    const model = buildReportModel(edited, limits);
-    expect(buildReportModel(edited, { ...limits })).toBe(model);
-    expect(buildReportModel(edited, { maxPapers: 5 })).not.toBe(model);
-    edited.issues.push({ code: 'missing-date', severity: 'info', message: 'added by a script' });
-    const again = buildReportModel(edited, limits);
-    expect(again).not.toBe(model);
-    expect(again.facts.issues.at(-1)?.message).toBe('added by a script');
+  it('serialises a model it is given instead of building its own', () => {
+    const model = buildReportModel(result, limits);
+    const given = { ...model, title: 'Given model' };
+    expect(toMarkdownReport(result, { charts: [], model: given })).toContain('# Given model');
+    expect(toHtmlReport(result, { charts: [], assets: { script: '' }, model: given })).toContain('<title>Given model');
   });
 });
