@@ -3,6 +3,7 @@ import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
 import { detectThemes, type DetectThemesOptions } from '../../src/cluster/detect-themes.ts';
 import { THEME_METHODS } from '../../src/core/types.ts';
 import { buildCooccurrenceGraph } from '../../src/graph/build-cooccurrence-graph.ts';
+import { expectOneThemePerPaper, expectThemesNumberedBySize } from './theme-invariants.ts';
 import { fixtureCorpus } from './fixture-corpus.ts';
 
 const corpus = fixtureCorpus();
@@ -14,25 +15,11 @@ describe.each(['papers', 'concepts'] as const)('detectThemes on the %s graph', (
   const result = detectThemes(input, { ...fast, graphInput });
 
   it('gives every paper exactly one theme per method, with strength in 0..1', () => {
-    for (const method of THEME_METHODS) {
-      const rows = result.paperThemes.filter((row) => row.method === method);
-      expect(rows.map((row) => row.paperId).sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
-      for (const row of rows) {
-        expect(row.strength).toBeGreaterThanOrEqual(0);
-        expect(row.strength).toBeLessThanOrEqual(1);
-        expect(result.themes.some((theme) => theme.method === method && theme.id === row.themeId)).toBe(true);
-      }
-    }
+    expectOneThemePerPaper(result, corpus.papers.map((paper) => paper.id));
   });
 
   it('numbers themes densely from 0, largest first, and lists each paper in its theme', () => {
-    for (const method of THEME_METHODS) {
-      const themes = result.themes.filter((theme) => theme.method === method);
-      expect(themes.map((theme) => theme.id)).toEqual(themes.map((_, i) => i));
-      for (let i = 1; i < themes.length; i++) expect(themes[i]?.size ?? 0).toBeLessThanOrEqual(themes[i - 1]?.size ?? 0);
-      const listed = themes.flatMap((theme) => theme.papers).sort();
-      expect(listed).toEqual(corpus.papers.map((paper) => paper.id).sort());
-    }
+    expectThemesNumberedBySize(result, corpus.papers.map((paper) => paper.id), (theme) => theme.size);
   });
 
   it('flags papers without concepts or words as weakly assigned, never as "other"', () => {

@@ -6,6 +6,7 @@ import { detectThemes, type DetectThemesOptions } from '../../src/cluster/detect
 import { fitShareTemperature } from '../../src/cluster/fit-share-temperature.ts';
 import { THEME_METHODS } from '../../src/core/types.ts';
 import { buildCooccurrenceGraph } from '../../src/graph/build-cooccurrence-graph.ts';
+import { expectOneThemePerPaper, expectThemesNumberedBySize } from './theme-invariants.ts';
 import { fixtureCorpus } from './fixture-corpus.ts';
 import { plantedGraph } from './planted.ts';
 
@@ -28,18 +29,9 @@ describe('detectThemes fitted on a sample', () => {
   });
 
   it('gives every paper one theme per method, numbered largest first over all papers, with strength in 0..1', () => {
-    for (const method of THEME_METHODS) {
-      const rows = result.paperThemes.filter((row) => row.method === method);
-      expect(rows.map((row) => row.paperId).sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
-      for (const row of rows) {
-        expect(row.strength).toBeGreaterThanOrEqual(0);
-        expect(row.strength).toBeLessThanOrEqual(1);
-      }
-      const themes = result.themes.filter((theme) => theme.method === method);
-      expect(themes.map((theme) => theme.id)).toEqual(themes.map((_, i) => i));
-      for (let i = 1; i < themes.length; i++) expect(themes[i]?.papers.length ?? 0).toBeLessThanOrEqual(themes[i - 1]?.papers.length ?? 0);
-      expect(themes.flatMap((theme) => theme.papers).sort()).toEqual(corpus.papers.map((paper) => paper.id).sort());
-    }
+    const paperIds = corpus.papers.map((paper) => paper.id);
+    expectOneThemePerPaper(result, paperIds);
+    expectThemesNumberedBySize(result, paperIds, (theme) => theme.papers.length);
   });
 
   it('flags only papers without evidence as weak, not papers outside the sample', () => {
