@@ -54,7 +54,8 @@ export { assignThemes } from './graph/assign-themes.ts';
 export { paperNodeKey, conceptNodeKey } from './graph/attributes.ts';
 
 // Themes
-export { detectThemes, type DetectThemesOptions, type DetectThemesResult } from './cluster/detect-themes.ts';
+export { detectThemes, detectThemesAsync, type DetectThemesOptions, type DetectThemesResult } from './cluster/detect-themes.ts';
+export { type ThemeRun, type ThemeRunner } from './cluster/theme-runs.ts';
 export { detectLouvainCommunities } from './cluster/detect-louvain-communities.ts';
 export { detectLeidenCommunities } from './cluster/detect-leiden-communities.ts';
 export { detectKmeansClusters } from './cluster/detect-kmeans-clusters.ts';
@@ -83,4 +84,5 @@ export { evidenceSentence, type EvidenceSentence } from './report/evidence-sente
 export { readInputs } from './io/read-inputs.ts';
 export { writeFilesAtomic, type OutputFile } from './io/write-files.ts';
 export { readChartFonts } from './io/read-fonts.ts';
+export { createThreadThemeRunner, type ThreadThemeRunner } from './io/theme-worker.ts';
 export { buildReportScript } from './io/build-report-script.ts';

@@ -17,6 +17,12 @@
  *
  * Deterministic for the same input and options: all randomness derives from `seed`.
  *
+ * Parallel runs. The repeated clusterings — each graph method's reference, stability-seed and resolution runs, and
+ * the k-means reference and stability runs — are independent of each other, so they are planned as data
+ * (theme-runs.ts) and handed out in two batches (see themeSteps). detectThemes runs them one after another here;
+ * detectThemesAsync gives them to a runner, which the streaming pipeline backs with worker threads
+ * (io/theme-worker.ts). Every run derives its randomness from its own seed, so both give the same result.
+ *
  * Sampled fit, so the stage stays bounded at huge N. Above `sampleRows` papers (default `THEME_SAMPLE_ROWS`) the
  * clusterings are fitted on a seeded sample of that many papers (core/random sampleIndexes with the LSA's generator,
  * so with equal sizes it is the LSA's own sample; rows kept in corpus order): the paper similarity graph, Louvain
@@ -62,14 +68,14 @@ import { buildThemeCentroids } from './build-theme-centroids.ts';
 import type { CommunityDetection } from './community-detection.ts';
 import { comparePartitions } from './compare-partitions.ts';
 import { crosswalkThemes } from './crosswalk-themes.ts';
-import { detectConsensusCommunities } from './detect-consensus-communities.ts';
-import { defaultKRange, detectKmeansClusters } from './detect-kmeans-clusters.ts';
+import { defaultKRange, type KmeansClusters } from './detect-kmeans-clusters.ts';
 import { fitShareTemperature } from './fit-share-temperature.ts';
 import { labelThemes } from './label-themes.ts';
 import { measureStability, type StabilityReport } from './measure-stability.ts';
 import { relabelBySize } from './relabel-by-size.ts';
 import { truncatedSvd, type DenseRows } from './truncated-svd.ts';
 import { buildWeightedNetwork } from './weighted-network.ts';
+import { executeThemeRun, type ThemeRun, type ThemeRunData, type ThemeRunner, type ThemeRunResult } from './theme-runs.ts';
 import type { MentionList } from '../core/mention-list.ts';
 
 export const GRAPH_METHODS = ['louvain', 'leiden'] as const;
@@ -180,7 +186,42 @@ export const HUGE_CORPUS = 50_000;
 export const THEME_SAMPLE_ROWS = 20_000;
 
 export function detectThemes(input: DetectThemesInput, options: DetectThemesOptions = {}): DetectThemesResult {
-  const settings = resolveOptions(options, input.papers.length);
+  const steps = themeSteps(input, resolveOptions(options, input.papers.length));
+  let step = steps.next();
+  while (!step.done) {
+    const { data, runs } = step.value;
+    step = steps.next(runs.map((run) => executeThemeRun(run, data)));
+  }
+  return step.value;
+}
+
+/**
+ * detectThemes with its independent clustering runs (theme-runs.ts) handed to `runner`, which may spread them over
+ * threads (io/theme-worker.ts); everything else runs here. The result is the same as detectThemes'.
+ */
+export async function detectThemesAsync(input: DetectThemesInput, runner: ThemeRunner, options: DetectThemesOptions = {}): Promise<DetectThemesResult> {
+  const steps = themeSteps(input, resolveOptions(options, input.papers.length));
+  let step = steps.next();
+  while (!step.done) {
+    const { data, runs } = step.value;
+    step = steps.next(await runner(data, runs));
+  }
+  return step.value;
+}
+
+/** Clustering runs detectThemes needs before it can go on, all independent of each other. */
+interface ThemeStep {
+  data: ThemeRunData;
+  runs: ThemeRun[];
+}
+
+/**
+ * The themes, computed in steps: each `yield` hands out a batch of independent clustering runs and receives their
+ * results in the same order. Batch 1 is the k-means reference (with its choice of k) and every graph run — the
+ * reference, stability seeds and resolution re-runs of both methods; batch 2 the k-means stability runs, which
+ * need the chosen k.
+ */
+function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Generator<ThemeStep, DetectThemesResult, ThemeRunResult[]> {
   const issues: Issue[] = [];
   const papers = input.papers;
   const paperIds = papers.map((paper) => paper.id);
@@ -205,16 +246,44 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
     );
   }
 
-  // 3. Graph communities and paper assignment, for both graph methods.
+  // 3. The clustering runs, all at once: graph communities of both methods (reference, stability seeds,
+  // resolutions) and the k-means reference with its choice of k (k's range follows the whole corpus when sampled).
   const conceptNetworkKeys = new Set(buildWeightedNetwork(input.conceptGraph).keys);
   const huge = Math.min(papers.length, settings.sampleRows) > HUGE_CORPUS;
   const paperGraph = settings.graphInput === 'papers' ? buildPaperSimilarityGraph(fitIds, fitRows, { neighbors: settings.neighbors, seed: settings.seed }) : null;
   const adjacency = paperGraph === null ? null : buildPaperAdjacency(fitIds, paperGraph);
   const graphSample = paperGraph === null ? null : sample;
+  const data: ThemeRunData = { graph: paperGraph ?? input.conceptGraph, rows: fitRows };
+  const graphKeys = data.graph.nodes();
+  const seeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
+  const communities = (method: GraphMethod, seed: number, resolution = settings.resolution, runs = settings.graphConsensusRuns): ThemeRun => ({
+    kind: 'communities',
+    method,
+    seed,
+    resolution,
+    runs,
+    leidenIterations: huge ? 2 : 10,
+  });
+  const graphRuns = GRAPH_METHODS.map((method) => ({
+    reference: communities(method, settings.seed),
+    stability: seeds.map((seed) => communities(method, seed)),
+    resolutions: settings.resolutionFactors.map((factor) => communities(method, settings.seed, settings.resolution * factor, settings.resolutionRuns)),
+  }));
+  const kmeansOptions = { restarts: settings.restarts, consensusRuns: settings.kmeansConsensusRuns };
+  const kRange = sample === null ? settings.kRange : (settings.kRange ?? defaultKRange(papers.length));
+  const kmeansReference: ThemeRun = { kind: 'kmeans', options: { k: settings.k, kRange, seed: settings.seed, ...kmeansOptions } };
+  // The k-means reference goes first: it is the longest run, and its stability runs wait for it.
+  const batch = [kmeansReference, ...graphRuns.flatMap((planned) => [planned.reference, ...planned.stability, ...planned.resolutions])];
+  const results = new Map<ThemeRun, ThemeRunResult>();
+  (yield { data, runs: batch }).forEach((result, i) => results.set(batch[i]!, result));
+  const detectionOf = (run: ThemeRun): CommunityDetection => {
+    const result = results.get(run);
+    if (result?.kind !== 'communities') throw new PapergraphError(MODULE, 'a community run gave no communities (theme runner bug)');
+    return { keys: graphKeys, ...result.detection };
+  };
   const conceptPapers = new Map(input.concepts.map((concept) => [concept.id, concept.papers]));
-  const runGraph = (method: GraphMethod, seed: number, resolution = settings.resolution, runs = settings.graphConsensusRuns): GraphRun => {
-    const graph = paperGraph ?? input.conceptGraph;
-    const detection = detectConsensusCommunities(graph, { method, seed, resolution, runs, leidenIterations: huge ? 2 : 10 });
+  const assignRun = (run: ThemeRun): GraphRun => {
+    const detection = detectionOf(run);
     if (adjacency !== null) {
       const { assignment, themeCount } = assignPapersToPaperCommunities(fitIds, adjacency, detection, settings.minThemePapers, fitRows);
       return { detection, themeCount, assignment, members: null };
@@ -236,27 +305,29 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
     const assignment = assignPapersToCommunities({ paperIds, mentions: input.mentions, conceptTheme, graphConcepts: conceptNetworkKeys, themeCount, vectors: lsa });
     return { detection, themeCount, assignment, members };
   };
+
+  // 4. Graph themes: paper assignment, stability, labels and resolutions, for both graph methods.
   const themes: Theme[] = [];
   const paperThemes: PaperTheme[] = [];
   const summaries = new Map<GraphMethod, ClusteringSummary['louvain']>();
   const weaklyAssigned = { louvain: 0, leiden: 0, kmeans: 0 };
-  for (const method of GRAPH_METHODS) {
-    const reference = runGraph(method, settings.seed);
+  GRAPH_METHODS.forEach((method, m) => {
+    const planned = graphRuns[m]!;
+    const reference = assignRun(planned.reference);
     const { detection, themeCount, members } = reference;
     if (themeCount === 0) {
       issues.push(issue('no-graph-themes', 'warning', `${method}: the ${settings.graphInput} graph is empty, so there are no ${method} themes; k-means themes are still given`));
       summaries.set(method, { modularity: 0, resolution: settings.resolution, communities: 0 });
-      continue;
+      return;
     }
     // Sampled papers' themes (in `fittedTheme`, renumbered alike) are what the stability and resolution runs compare.
     const { assignment, fittedTheme } =
       graphSample === null
         ? { assignment: reference.assignment, fittedTheme: reference.assignment.theme }
         : extendSampledFit(lsa, graphSample, reference.assignment, themeCount, shareRule(fitRows, reference.assignment, themeCount));
-    const seeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
     const report = measureStability(
       fittedTheme,
-      seeds.map((seed) => runGraph(method, seed).assignment.theme),
+      planned.stability.map((run) => assignRun(run).assignment.theme),
       settings.stableAt,
     );
     const themePapers = groupPapers(paperIds, assignment.theme, themeCount);
@@ -274,11 +345,10 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       themes.push(makeTheme(method, t, label, concepts, themePapers[t] ?? [], size, report, settings.stabilityRuns, assignment));
     }
     weaklyAssigned[method] = pushPaperThemes(paperThemes, method, paperIds, assignment);
-    const resolutions: ResolutionAgreement[] = settings.resolutionFactors.map((factor) => {
-      const resolution = settings.resolution * factor;
-      const other = runGraph(method, settings.seed, resolution, settings.resolutionRuns);
+    const resolutions: ResolutionAgreement[] = planned.resolutions.map((run) => {
+      const other = assignRun(run);
       const agreement = comparePartitions(fittedTheme, other.assignment.theme);
-      return { resolution, communities: other.themeCount, ari: agreement.ari, nmi: agreement.nmi };
+      return { resolution: other.detection.resolution, communities: other.themeCount, ari: agreement.ari, nmi: agreement.nmi };
     });
     summaries.set(method, {
       modularity: detection.modularity,
@@ -287,12 +357,12 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       ...stabilitySummary(report, seeds, settings.stabilityRuns),
       ...(resolutions.length > 0 ? { resolutions } : {}),
     });
-  }
+  });
 
-  // 4. k-means on the LSA rows (k's range follows the whole corpus when sampled).
-  const kmeansOptions = { restarts: settings.restarts, consensusRuns: settings.kmeansConsensusRuns };
-  const kRange = sample === null ? settings.kRange : (settings.kRange ?? defaultKRange(papers.length));
-  const kmeans = detectKmeansClusters(fitRows, { k: settings.k, kRange, seed: settings.seed, ...kmeansOptions });
+  // 5. k-means: its stability runs at the chosen k, then assignment and labels.
+  const kmeans = kmeansOf(results.get(kmeansReference));
+  const kStability: ThemeRun[] = seeds.map((seed) => ({ kind: 'kmeans', options: { k: kmeans.k, seed, ...kmeansOptions } }));
+  const kStabilityResults = kStability.length === 0 ? [] : yield { data, runs: kStability };
   const kFitted: PaperAssignment = {
     theme: kmeans.assignment,
     strength: kmeans.strength,
@@ -300,10 +370,9 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
   };
   const { assignment: kmeansAssignment, fittedTheme: kFittedTheme } =
     sample === null ? { assignment: kFitted, fittedTheme: kmeans.assignment } : extendSampledFit(lsa, sample, kFitted, kmeans.k, { centroids: kmeans.centroids, strength: { kind: 'cosine' } });
-  const kSeeds = stabilitySeeds(settings.seed, settings.stabilityRuns);
   const kReport = measureStability(
     kFittedTheme,
-    kSeeds.map((seed) => detectKmeansClusters(fitRows, { k: kmeans.k, seed, ...kmeansOptions }).assignment),
+    kStabilityResults.map((result) => kmeansOf(result).assignment),
     settings.stableAt,
   );
   const kThemePapers = groupPapers(paperIds, kmeansAssignment.theme, kmeans.k);
@@ -319,7 +388,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
     }
   }
 
-  // 5. Crosswalk and summary.
+  // 6. Crosswalk and summary.
   const crosswalk = crosswalkThemes(themes, paperThemes, settings.graphMethod, 'kmeans');
   const louvain = summaries.get('louvain') ?? { modularity: 0, resolution: settings.resolution, communities: 0 };
   const leiden = summaries.get('leiden') ?? { modularity: 0, resolution: settings.resolution, communities: 0 };
@@ -331,7 +400,7 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
       chosenBy: kmeans.chosenBy,
       candidates: kmeans.candidates,
       dimensions: lsa.dimensions,
-      ...stabilitySummary(kReport, kSeeds, settings.stabilityRuns),
+      ...stabilitySummary(kReport, seeds, settings.stabilityRuns),
     },
     graphMethod: settings.graphMethod,
     graphInput: settings.graphInput,
@@ -339,6 +408,11 @@ export function detectThemes(input: DetectThemesInput, options: DetectThemesOpti
     crosswalk,
   };
   return { themes, paperThemes, clustering, crosswalk, issues };
+}
+
+function kmeansOf(result: ThemeRunResult | undefined): KmeansClusters {
+  if (result?.kind !== 'kmeans') throw new PapergraphError(MODULE, 'a k-means run gave no clusters (theme runner bug)');
+  return result.clusters;
 }
 
 const THEME_ORDER: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];

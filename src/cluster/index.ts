@@ -2,7 +2,7 @@
  * Themes: graph communities (Louvain, Leiden) and k-means clusters of papers, labelled, checked for stability and
  * crosswalked. detectThemes runs it all; the pieces are exported for scripts and notebooks.
  */
-export { detectThemes, stabilitySeeds, DETECT_THEMES_DEFAULTS, GRAPH_METHODS, GRAPH_INPUTS, type DetectThemesInput, type DetectThemesOptions, type DetectThemesResult, type GraphMethod, type GraphInput } from './detect-themes.ts';
+export { detectThemes, detectThemesAsync, stabilitySeeds, DETECT_THEMES_DEFAULTS, GRAPH_METHODS, GRAPH_INPUTS, type DetectThemesInput, type DetectThemesOptions, type DetectThemesResult, type GraphMethod, type GraphInput } from './detect-themes.ts';
 export { detectLouvainCommunities, type DetectLouvainCommunitiesOptions } from './detect-louvain-communities.ts';
 export { detectLeidenCommunities, type DetectLeidenCommunitiesOptions } from './detect-leiden-communities.ts';
 export { detectConsensusCommunities, type DetectConsensusCommunitiesOptions } from './detect-consensus-communities.ts';
@@ -17,4 +17,5 @@ export { buildPaperSimilarityGraph, type BuildPaperSimilarityGraphOptions, type 
 export { truncatedSvd, type DenseRows, type TruncatedSvdOptions } from './truncated-svd.ts';
 export { buildWeightedNetwork, type WeightedNetwork } from './weighted-network.ts';
 export { communityMap, type CommunityDetection } from './community-detection.ts';
+export { executeThemeRun, toPortableGraph, fromPortableGraph, type ThemeRun, type ThemeRunResult, type ThemeRunData, type ThemeRunner, type PortableGraph } from './theme-runs.ts';
 export { assignThemeAttributes, type AssignThemeAttributesInput } from './assign-theme-attributes.ts';

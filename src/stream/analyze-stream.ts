@@ -9,7 +9,7 @@
  *               ──6 build*Graph──▶ concept co-occurrence graph (pruned: graph/build-cooccurrence-graph.ts keeps at
  *                                  most maxConcepts concepts, so its size does not grow with the corpus) and the
  *                                  paper–concept graph, limited to `maxGraphPapers` papers (see below)
- *               ──7 detectThemes──▶ themes + each paper's theme
+ *               ──7 detectThemesAsync──▶ themes + each paper's theme, the clustering runs spread over worker threads
  *               ──8 assign*──▶ metrics, theme colours and layout on both graphs
  *
  * The paper–concept graph in memory: every paper while there are at most `maxGraphPapers` (default 2000) of them;
@@ -31,7 +31,8 @@ import { buildCooccurrenceGraph } from '../graph/build-cooccurrence-graph.ts';
 import { assignMetrics } from '../graph/assign-metrics.ts';
 import { assignLayout } from '../graph/assign-layout.ts';
 import { assignThemes } from '../graph/assign-themes.ts';
-import { detectThemes } from '../cluster/detect-themes.ts';
+import { detectThemesAsync } from '../cluster/detect-themes.ts';
+import { createThreadThemeRunner } from '../io/theme-worker.ts';
 import { extractStream, type ExtractStreamOptions, type StreamInput } from './extract-stream.ts';
 import type { MentionList } from '../core/mention-list.ts';
 import { toMentionTable } from './accumulate-chunks.ts';
@@ -79,7 +80,14 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
 
   // 7. Themes.
   onStage?.('themes');
-  const detected = detectThemes({ papers, concepts, mentions, conceptGraph }, { seed: settings.seed, k: settings.k, resolution: settings.resolution, graphInput: settings.graphInput });
+  // Its independent clustering runs go to worker threads (io/theme-worker.ts); the themes are the same with any number.
+  const themeRunner = createThreadThemeRunner({ ...(options.workers !== undefined ? { workers: options.workers } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const detected = await detectThemesAsync({ papers, concepts, mentions, conceptGraph }, themeRunner.run, {
+    seed: settings.seed,
+    k: settings.k,
+    resolution: settings.resolution,
+    graphInput: settings.graphInput,
+  }).finally(() => themeRunner.close());
   issues.push(...detected.issues);
 
   // 8. Metrics, theme colours and layout on both graphs.
