@@ -39,6 +39,9 @@ describe('toFullPaperConceptGexf', () => {
     expect(xml).toContain('<attvalue for="themeLabel" value="GRPO &amp; co"/>');
     expect(xml).toContain('source="paper:2101.00001" target="concept:grpo" weight="1.5"');
     expect(xml).not.toContain('\u0001');
+    // One element per line, and edges carry their count but not the paper's month again.
+    expect(xml).toContain('<edge id="0" source="paper:2101.00001" target="concept:grpo" weight="1.5"><attvalues><attvalue for="count" value="2"/></attvalues></edge>\n');
+    expect(xml.match(/<attributes class="edge"[^]*?<\/attributes>/)?.[0]).not.toContain('firstMonth');
     const old = [...toFullPaperConceptGexf({ papers, concepts, mentions, themes, paperThemes }, { version: '1.2draft' })].join('');
     const read = withTempFiles({ 'full.gexf': old }, (dir) => python(READ, [join(dir, 'full.gexf')])) as { nodes: number; edges: number; weight: number; theme: number; quality: unknown[] };
     // The paper's strength, weak flag and theme stability, typed; no k-means theme, so no k-means strength.
