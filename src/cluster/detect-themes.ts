@@ -227,10 +227,7 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
   const paperIds = papers.map((paper) => paper.id);
 
   // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
-  const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
-  const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
-  const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
-  const lsa = assignUnitLength(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations, sampleRows: LSA_SAMPLE_ROWS }).coordinates);
+  const lsa = paperLsa(input, settings);
 
   // 2. The papers the clusterings are fitted on: all of them, or a seeded sample in corpus order (see the header).
   const sample = papers.length > settings.sampleRows ? sampleIndexes(papers.length, settings.sampleRows, createRandom(settings.seed + 1)).sort() : null;
@@ -408,6 +405,18 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
     crosswalk,
   };
   return { themes, paperThemes, clustering, crosswalk, issues };
+}
+
+/**
+ * The papers' unit LSA rows. A function of its own so the sparse TF-IDF rows are garbage once it returns: a
+ * suspended generator (themeSteps) keeps its locals alive, and at 1M papers those rows take some 600 MB.
+ */
+function paperLsa(input: DetectThemesInput, settings: ResolvedOptions): DenseRows {
+  const papers = input.papers;
+  const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
+  const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
+  const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
+  return assignUnitLength(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations, sampleRows: LSA_SAMPLE_ROWS }).coordinates);
 }
 
 function kmeansOf(result: ThemeRunResult | undefined): KmeansClusters {
