@@ -14,6 +14,7 @@ import { PapergraphError } from '../core/errors.ts';
 import type { Paper } from '../core/types.ts';
 import { paperTerms } from './paper-terms.ts';
 import type { MentionList } from '../core/mention-list.ts';
+import type { PaperConcepts } from './paper-concepts.ts';
 
 export interface SparseRows {
   rowCount: number;
@@ -43,9 +44,11 @@ export interface BuildPaperVectorsOptions {
   titleWeight?: number;
   /** At most this many features, by document frequency. Default: 20000. */
   maxFeatures?: number;
+  /** The mentions as integers (paper-concepts.ts), built with these papers' ids: concept features are read from it, not from `mentions`. */
+  paperConcepts?: PaperConcepts;
 }
 
-export const BUILD_PAPER_VECTORS_DEFAULTS: Readonly<Required<BuildPaperVectorsOptions>> = Object.freeze({
+export const BUILD_PAPER_VECTORS_DEFAULTS: Readonly<Required<Omit<BuildPaperVectorsOptions, 'paperConcepts'>>> = Object.freeze({
   conceptWeight: 1,
   termWeight: 1,
   minPapers: 2,
@@ -74,8 +77,20 @@ export function buildPaperVectors(papers: readonly Paper[], mentions: MentionLis
     }
     return feature;
   };
-  const triples = new Triples();
-  if (settings.conceptWeight > 0) {
+  const triples = new Triples(mentions.length + 16 * n);
+  const table = options.paperConcepts;
+  if (settings.conceptWeight > 0 && table !== undefined) {
+    // Each concept number's feature, interned when first met.
+    const featureOf = new Int32Array(table.conceptIds.length).fill(-1);
+    for (let row = 0; row < Math.min(n, table.rowCount); row++) {
+      for (let e = table.offsets[row]!, end = table.offsets[row + 1]!; e < end; e++) {
+        const c = table.concepts[e]!;
+        let feature = featureOf[c]!;
+        if (feature < 0) feature = featureOf[c] = intern(conceptFeature, table.conceptIds[c]!, 'c:');
+        triples.push(row, feature, Math.max(1, table.counts[e]!));
+      }
+    }
+  } else if (settings.conceptWeight > 0) {
     const rowOf = new Map(papers.map((paper, i) => [paper.id, i]));
     let lastPaper: string | null = null;
     let row: number | undefined;
@@ -115,26 +130,27 @@ export function buildPaperVectors(papers: readonly Paper[], mentions: MentionLis
   const columns = new Uint32Array(raw.features.length);
   const values = new Float64Array(raw.features.length);
   let at = 0;
-  const rowColumns: number[] = [];
-  const rowValues: number[] = [];
   for (let i = 0; i < n; i++) {
-    rowColumns.length = 0;
-    rowValues.length = 0;
+    // The row's kept features go straight into the output, then are put in column order in place (insertion sort:
+    // rows are short, and a column appears once per row).
+    const start = at;
     for (let k = raw.offsets[i] ?? 0; k < (raw.offsets[i + 1] ?? 0); k++) {
       const c = columnOf[raw.features[k] ?? 0] ?? -1;
       if (c < 0) continue;
-      rowColumns.push(c);
-      rowValues.push((1 + Math.log(raw.counts[k] ?? 1)) * (idf[c] ?? 1) * (scaleOf[c] ?? 1));
+      const value = (1 + Math.log(raw.counts[k] ?? 1)) * (idf[c] ?? 1) * (scaleOf[c] ?? 1);
+      let j = at++;
+      while (j > start && columns[j - 1]! > c) {
+        columns[j] = columns[j - 1]!;
+        values[j] = values[j - 1]!;
+        j--;
+      }
+      columns[j] = c;
+      values[j] = value;
     }
-    const order = rowColumns.map((_, j) => j).sort((a, b) => (rowColumns[a] ?? 0) - (rowColumns[b] ?? 0));
     let norm = 0;
-    for (const j of order) norm += (rowValues[j] ?? 0) * (rowValues[j] ?? 0);
+    for (let j = start; j < at; j++) norm += values[j]! * values[j]!;
     norm = Math.sqrt(norm);
-    for (const j of order) {
-      columns[at] = rowColumns[j] ?? 0;
-      values[at] = norm > 0 ? (rowValues[j] ?? 0) / norm : 0;
-      at++;
-    }
+    for (let j = start; j < at; j++) values[j] = norm > 0 ? values[j]! / norm : 0;
     offsets[i + 1] = at;
   }
   return {
@@ -150,14 +166,22 @@ export function buildPaperVectors(papers: readonly Paper[], mentions: MentionLis
 
 /** (row, feature, count) triples appended in growable typed arrays, then grouped into rows. */
 class Triples {
-  private rows = new Int32Array(1 << 16);
-  private features = new Int32Array(1 << 16);
-  private counts = new Float64Array(1 << 16);
+  private rows: Int32Array;
+  private features: Int32Array;
+  private counts: Float64Array;
   private size = 0;
+
+  /** `capacity`: the expected number of triples, so the arrays seldom grow. */
+  constructor(capacity: number) {
+    const initial = Math.max(1 << 16, capacity);
+    this.rows = new Int32Array(initial);
+    this.features = new Int32Array(initial);
+    this.counts = new Float64Array(initial);
+  }
 
   push(row: number, feature: number, count: number): void {
     if (this.size === this.rows.length) {
-      const capacity = this.size * 2;
+      const capacity = Math.ceil(this.size * 1.5);
       this.rows = grown(this.rows, new Int32Array(capacity));
       this.features = grown(this.features, new Int32Array(capacity));
       this.counts = grown(this.counts, new Float64Array(capacity));
@@ -189,8 +213,21 @@ class Triples {
     const counts = new Float64Array(this.size);
     let at = 0;
     for (let r = 0; r < rowCount; r++) {
-      const slice = Array.from(byRow.subarray(starts[r] ?? 0, starts[r + 1] ?? 0)).sort((a, b) => (this.features[a] ?? 0) - (this.features[b] ?? 0) || a - b);
-      for (const k of slice) {
+      // The row's triples are in push order; a stable insertion sort by feature keeps that order within a feature.
+      const from = starts[r] ?? 0;
+      const to = starts[r + 1] ?? 0;
+      for (let a = from + 1; a < to; a++) {
+        const k = byRow[a]!;
+        const feature = this.features[k]!;
+        let b = a;
+        while (b > from && this.features[byRow[b - 1]!]! > feature) {
+          byRow[b] = byRow[b - 1]!;
+          b--;
+        }
+        byRow[b] = k;
+      }
+      for (let a = from; a < to; a++) {
+        const k = byRow[a]!;
         const feature = this.features[k] ?? 0;
         if (at > (offsets[r] ?? 0) && features[at - 1] === feature) counts[at - 1] = (counts[at - 1] ?? 0) + (this.counts[k] ?? 0);
         else {

@@ -71,6 +71,7 @@ import { crosswalkThemes } from './crosswalk-themes.ts';
 import { defaultKRange, type KmeansClusters } from './detect-kmeans-clusters.ts';
 import { fitShareTemperature } from './fit-share-temperature.ts';
 import { labelThemes } from './label-themes.ts';
+import { buildPaperConcepts, type PaperConcepts } from './paper-concepts.ts';
 import { measureStability, type StabilityReport } from './measure-stability.ts';
 import { relabelBySize } from './relabel-by-size.ts';
 import { truncatedSvd, type DenseRows } from './truncated-svd.ts';
@@ -226,8 +227,10 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
   const papers = input.papers;
   const paperIds = papers.map((paper) => paper.id);
 
-  // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
-  const lsa = paperLsa(input, settings);
+  // 1. Paper vectors: sparse TF-IDF → LSA → unit rows. The mentions are read as integers, made once for the vectors,
+  // the labels and the concept votes.
+  const paperConcepts = buildPaperConcepts(paperIds, input.concepts, input.mentions);
+  const lsa = paperLsa(input, paperConcepts, settings);
 
   // 2. The papers the clusterings are fitted on: all of them, or a seeded sample in corpus order (see the header).
   const sample = papers.length > settings.sampleRows ? sampleIndexes(papers.length, settings.sampleRows, createRandom(settings.seed + 1)).sort() : null;
@@ -329,12 +332,12 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
     );
     const themePapers = groupPapers(paperIds, assignment.theme, themeCount);
     const labels = labelThemes(
-      { themePapers, concepts: input.concepts, mentions: input.mentions, ...(members === null ? {} : { candidates: members }) },
+      { themePapers, concepts: input.concepts, mentions: input.mentions, paperConcepts, ...(members === null ? {} : { candidates: members }) },
       { maxLabels: settings.maxLabels },
     );
     // Paper-graph themes also partition the concept graph's concepts: each goes to the theme holding most of the
     // papers that mention it, listed after the theme's best-scoring concepts, so every concept node gets a theme.
-    const conceptMembers = members ?? conceptsByMajority(themeCount, paperIds, assignment.theme, input.mentions, conceptNetworkKeys, labels, conceptPapers);
+    const conceptMembers = members ?? conceptsByMajority(themeCount, paperIds, assignment.theme, paperConcepts, conceptNetworkKeys, labels, conceptPapers);
     for (let t = 0; t < themeCount; t++) {
       const label = labels[t];
       const concepts = conceptMembers[t] ?? [];
@@ -373,7 +376,7 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
     settings.stableAt,
   );
   const kThemePapers = groupPapers(paperIds, kmeansAssignment.theme, kmeans.k);
-  const kLabels = labelThemes({ themePapers: kThemePapers, concepts: input.concepts, mentions: input.mentions }, { maxLabels: settings.maxLabels });
+  const kLabels = labelThemes({ themePapers: kThemePapers, concepts: input.concepts, mentions: input.mentions, paperConcepts }, { maxLabels: settings.maxLabels });
   for (let t = 0; t < kmeans.k; t++) {
     const label = kLabels[t];
     themes.push(makeTheme('kmeans', t, label, label?.topConcepts ?? [], kThemePapers[t] ?? [], (kThemePapers[t] ?? []).length, kReport, settings.stabilityRuns, kmeansAssignment));
@@ -411,9 +414,9 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
  * The papers' unit LSA rows. A function of its own so the sparse TF-IDF rows are garbage once it returns: a
  * suspended generator (themeSteps) keeps its locals alive, and at 1M papers those rows take some 600 MB.
  */
-function paperLsa(input: DetectThemesInput, settings: ResolvedOptions): DenseRows {
+function paperLsa(input: DetectThemesInput, paperConcepts: PaperConcepts, settings: ResolvedOptions): DenseRows {
   const papers = input.papers;
-  const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight });
+  const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight, paperConcepts });
   const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
   const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
   return assignUnitLength(truncatedSvd(vectors, { dimensions, seed: settings.seed, powerIterations, sampleRows: LSA_SAMPLE_ROWS }).coordinates);
@@ -532,29 +535,30 @@ function makeTheme(
 
 /**
  * Each concept of the concept graph goes to the theme holding most of the papers that mention it (ties: the lower
- * theme), listed after the theme's label concepts, then by papers and id. Votes are counted in one pass over the
- * mentions into a concepts × themes table of integers (a Map of Maps per mention was slow at 100k papers).
+ * theme), listed after the theme's label concepts, then by papers and id. Votes are counted from the integer
+ * mention table (paper-concepts.ts) into a concepts × themes table of integers.
  */
 function conceptsByMajority(
   themeCount: number,
   paperIds: readonly string[],
   theme: ArrayLike<number>,
-  mentions: MentionList,
+  paperConcepts: PaperConcepts,
   graphConcepts: ReadonlySet<string>,
   labels: readonly { topConcepts: string[] }[],
   conceptPapers: ReadonlyMap<string, number>,
 ): string[][] {
-  const rowOf = new Map(paperIds.map((id, i) => [id, i]));
   const conceptIds = [...graphConcepts];
-  const conceptIndex = new Map(conceptIds.map((id, i) => [id, i]));
+  const graphIndex = new Map(conceptIds.map((id, i) => [id, i]));
+  // Concept number → graph concept number, or -1.
+  const toGraph = Int32Array.from(paperConcepts.conceptIds, (id) => graphIndex.get(id) ?? -1);
   const votes = new Uint32Array(conceptIds.length * themeCount);
-  for (const mention of mentions) {
-    const c = conceptIndex.get(mention.conceptId);
-    if (c === undefined) continue;
-    const row = rowOf.get(mention.paperId);
-    const t = row === undefined ? -1 : (theme[row] ?? -1);
+  for (let row = 0; row < paperConcepts.rowCount; row++) {
+    const t = row < paperIds.length ? (theme[row] ?? -1) : -1;
     if (t < 0) continue;
-    votes[c * themeCount + t]!++;
+    for (let e = paperConcepts.offsets[row]!, end = paperConcepts.offsets[row + 1]!; e < end; e++) {
+      const c = toGraph[paperConcepts.concepts[e]!]!;
+      if (c >= 0) votes[c * themeCount + t]!++;
+    }
   }
   const members: string[][] = Array.from({ length: themeCount }, () => []);
   conceptIds.forEach((conceptId, c) => {

@@ -19,6 +19,7 @@
  */
 import type { Concept, ConceptOrigin } from '../core/types.ts';
 import type { MentionList } from '../core/mention-list.ts';
+import { themeOfRows, type PaperConcepts } from './paper-concepts.ts';
 
 export interface LabelThemesInput {
   /** Paper ids of each theme, in theme-id order (largest first). */
@@ -27,6 +28,8 @@ export interface LabelThemesInput {
   mentions: MentionList;
   /** Optional per-theme candidate concept ids (a graph community's own concepts). */
   candidates?: readonly (readonly string[])[];
+  /** The mentions as integers (paper-concepts.ts), built from the same `concepts`: counted from it, not from `mentions`. */
+  paperConcepts?: PaperConcepts;
 }
 
 export interface LabelThemesOptions {
@@ -58,14 +61,13 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
   const settings = { ...LABEL_THEMES_DEFAULTS, ...options };
   const labelOf = new Map(input.concepts.map((concept) => [concept.id, concept.label]));
   const prior = new Map(input.concepts.map((concept) => [concept.id, ORIGIN_PRIOR[concept.origin]]));
-  const themeOf = new Map<string, number>();
-  input.themePapers.forEach((papers, t) => {
-    for (const id of papers) themeOf.set(id, t);
-  });
   const themeCount = input.themePapers.length;
-  // 1. Papers per concept overall and per theme (binary per paper), over concept numbers (countConceptPapers).
+  // 1. Papers per concept overall and per theme (binary per paper), over concept numbers.
   const conceptIndex = new Map(input.concepts.map((concept, i) => [concept.id, i]));
-  const counted = countConceptPapers(input.mentions, conceptIndex, themeOf, themeCount);
+  const counted =
+    input.paperConcepts === undefined
+      ? countConceptPapers(input.mentions, conceptIndex, themeOfPapers(input.themePapers), themeCount)
+      : countRowConcepts(input.paperConcepts, themeOfRows(input.paperConcepts, input.themePapers), input.concepts.length, themeCount);
   const conceptIds = input.concepts.map((concept) => concept.id);
   // Papers mentioning a concept, or undefined for none (as a Map of counts would say).
   const dfOf = (conceptId: string): number | undefined => {
@@ -126,10 +128,41 @@ export function labelThemes(input: LabelThemesInput, options: LabelThemesOptions
 interface ConceptPaperCounts {
   /** Papers mentioning each concept (by index in the input concepts). */
   df: Uint32Array;
-  /** Per theme: concept index → papers of the theme mentioning it, in first-counted order. */
+  /** Per theme: concept index → papers of the theme mentioning it (order does not matter: ranking breaks ties by id). */
   dfTheme: Map<number, number>[];
   /** Distinct papers among the mentions. */
   paperCount: number;
+}
+
+function themeOfPapers(themePapers: readonly (readonly string[])[]): Map<string, number> {
+  const themeOf = new Map<string, number>();
+  themePapers.forEach((papers, t) => {
+    for (const id of papers) themeOf.set(id, t);
+  });
+  return themeOf;
+}
+
+/** The counts of countConceptPapers from the integer table: each (row, concept) pair once, marked by row. */
+function countRowConcepts(table: PaperConcepts, themeOfRow: Int32Array, conceptCount: number, themeCount: number): ConceptPaperCounts {
+  const df = new Uint32Array(conceptCount);
+  const perTheme = new Uint32Array(themeCount * conceptCount);
+  const stamp = new Int32Array(conceptCount).fill(-1);
+  for (let row = 0; row < table.rowCount; row++) {
+    const t = themeOfRow[row]!;
+    for (let e = table.offsets[row]!, end = table.offsets[row + 1]!; e < end; e++) {
+      const c = table.concepts[e]!;
+      if (c >= conceptCount || stamp[c] === row) continue;
+      stamp[c] = row;
+      df[c]!++;
+      if (t >= 0) perTheme[t * conceptCount + c]!++;
+    }
+  }
+  const dfTheme = Array.from({ length: themeCount }, (_, t) => {
+    const counts = new Map<number, number>();
+    for (let c = 0; c < conceptCount; c++) if (perTheme[t * conceptCount + c]! > 0) counts.set(c, perTheme[t * conceptCount + c]!);
+    return counts;
+  });
+  return { df, dfTheme, paperCount: table.mentionedPapers };
 }
 
 /**
