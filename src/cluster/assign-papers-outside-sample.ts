@@ -54,15 +54,13 @@ export function assignPapersOutsideSample(
       weak[i] = 1;
       continue;
     }
+    similarities(data, i * d, centroids, t, d, similarity);
     let best = 0;
     let bestSimilarity = -Infinity;
     for (let c = 0; c < t; c++) {
-      let dot = 0;
-      for (let a = 0; a < d; a++) dot += data[i * d + a]! * centroids[c * d + a]!;
-      similarity[c] = dot;
-      if (dot > bestSimilarity + 1e-12) {
+      if (similarity[c]! > bestSimilarity + 1e-12) {
         best = c;
-        bestSimilarity = dot;
+        bestSimilarity = similarity[c]!;
       }
     }
     theme[i] = best;
@@ -74,4 +72,39 @@ export function assignPapersOutsideSample(
     }
   }
   return { theme, strength, weak };
+}
+
+/**
+ * out[c] = the dot product of the row at `offset` with centroid c. Four centroids share one sweep of the row (each
+ * read of the row feeds four sums), and each sum still adds its products in dimension order, so every value is
+ * exactly the plain loop's: about twice as fast at a million papers.
+ */
+function similarities(data: Float64Array, offset: number, centroids: Float64Array, t: number, d: number, out: Float64Array): void {
+  let c = 0;
+  for (; c + 3 < t; c += 4) {
+    const b0 = c * d;
+    const b1 = b0 + d;
+    const b2 = b1 + d;
+    const b3 = b2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let a = 0; a < d; a++) {
+      const x = data[offset + a]!;
+      s0 += x * centroids[b0 + a]!;
+      s1 += x * centroids[b1 + a]!;
+      s2 += x * centroids[b2 + a]!;
+      s3 += x * centroids[b3 + a]!;
+    }
+    out[c] = s0;
+    out[c + 1] = s1;
+    out[c + 2] = s2;
+    out[c + 3] = s3;
+  }
+  for (; c < t; c++) {
+    let dot = 0;
+    for (let a = 0; a < d; a++) dot += data[offset + a]! * centroids[c * d + a]!;
+    out[c] = dot;
+  }
 }

@@ -76,6 +76,30 @@ describe('assignPapersOutsideSample', () => {
     expect(Array.from(out.weak)).toEqual([0, 0, 0, 1]);
   });
 
+  it('picks exactly the nearest centroid of a plain loop, for any number of themes', () => {
+    const d = 7;
+    const random = (() => {
+      let x = 12345;
+      return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+    })();
+    const rows = { rowCount: 50, dimensions: d, data: Float64Array.from({ length: 50 * d }, random) };
+    for (let t = 1; t <= 9; t++) {
+      const centres = Float64Array.from({ length: t * d }, random);
+      const out = assignPapersOutsideSample(rows, new Uint32Array(0), { theme: new Int32Array(0), strength: new Float64Array(0), weak: new Uint8Array(0) }, centres, t, { kind: 'cosine' });
+      for (let i = 0; i < rows.rowCount; i++) {
+        let best = 0;
+        let bestDot = -Infinity;
+        for (let c = 0; c < t; c++) {
+          let dot = 0;
+          for (let a = 0; a < d; a++) dot += rows.data[i * d + a]! * centres[c * d + a]!;
+          if (dot > bestDot + 1e-12) [best, bestDot] = [c, dot];
+        }
+        expect(out.theme[i]).toBe(best);
+        expect(out.strength[i]).toBe(Math.min(1, Math.max(0, bestDot)));
+      }
+    }
+  });
+
   it('gives a softmax share of the centroid similarities as graph strength', () => {
     const out = assignPapersOutsideSample(vectors, sample, fitted, centroids, 2, { kind: 'share', temperature: 0.1 });
     expect(out.strength[1]).toBeCloseTo(1 / (1 + Math.exp((0.6 - 0.8) / 0.1)), 12);
