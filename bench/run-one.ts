@@ -19,6 +19,8 @@ export interface RunOneResult {
   conceptGraph: { nodes: number; edges: number } | null;
   /** Stage → wall ms, in order. */
   stages: [string, number][];
+  /** Stage → peak RSS (MB) of the process so far, read as the stage ends: where the peak grows. */
+  peakRssByStage: [string, number][];
   totalMs: number;
   extractPapersPerSecond: number;
   peakRssMb: number;
@@ -41,14 +43,17 @@ const workers = option('--workers') === undefined ? defaultWorkerCount() : Numbe
 const until = option('--until');
 
 const stages: [string, number][] = [];
+const peakRssByStage: [string, number][] = [];
 let current: string | null = null;
 let started = performance.now();
 const t0 = started;
 const enter = (stage: string | null): void => {
   const now = performance.now();
   if (current !== null) {
+    const peakMb = process.resourceUsage().maxRSS / 1024;
     stages.push([current, now - started]);
-    process.stderr.write(`    ${current}: ${((now - started) / 1000).toFixed(1)} s\n`);
+    peakRssByStage.push([current, peakMb]);
+    process.stderr.write(`    ${current}: ${((now - started) / 1000).toFixed(1)} s (peak RSS so far ${peakMb.toFixed(0)} MB)\n`);
   }
   current = stage;
   started = now;
@@ -119,6 +124,7 @@ const result: RunOneResult = {
   mentions,
   conceptGraph,
   stages,
+  peakRssByStage,
   totalMs,
   extractPapersPerSecond: extractMs > 0 ? papers / (extractMs / 1000) : 0,
   peakRssMb: process.resourceUsage().maxRSS / 1024,
