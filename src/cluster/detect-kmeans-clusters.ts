@@ -24,7 +24,7 @@ import { PapergraphError } from '../core/errors.ts';
 import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
 import { cutAverageLinkage } from './average-linkage.ts';
 import { relabelBySize } from './relabel-by-size.ts';
-import { runKmeans } from './run-kmeans.ts';
+import { rowDotProducts, runKmeans } from './run-kmeans.ts';
 import { buildSilhouetteSample, silhouetteScore } from './silhouette.ts';
 import type { DenseRows } from './truncated-svd.ts';
 
@@ -101,10 +101,12 @@ export function detectKmeansClusters(vectors: DenseRows, options: DetectKmeansCl
     const selectedCount = selection.length;
     const selectedVectors: DenseRows = { rowCount: selectedCount, dimensions: d, data: selectedData };
     const sample = buildSilhouetteSample(selectedVectors, settings.silhouetteSampleSize, settings.seed);
+    // Every candidate's restarts run on these rows, so their dot products are computed once for all of them.
+    const rowDots = rowDotProducts(selectedData, selectedCount, d);
     let bestScore = -Infinity;
     k = Math.min(low, selectedCount);
     for (const candidate of kCandidates(low, Math.min(high, selectedCount), settings.maxCandidates)) {
-      const run = bestOfRestarts(selectedData, selectedCount, d, candidate, settings.restarts, settings.maxIterations, settings.seed);
+      const run = bestOfRestarts(selectedData, selectedCount, d, candidate, settings.restarts, settings.maxIterations, settings.seed, rowDots);
       const score = candidate < 2 ? 0 : silhouetteScore(sample, run.clusters, candidate);
       candidates.push({ k: candidate, silhouette: score });
       if (score > bestScore + 1e-12) {
@@ -119,7 +121,7 @@ export function detectKmeansClusters(vectors: DenseRows, options: DetectKmeansCl
   const run =
     settings.consensusRuns > 1 && k > 1
       ? consensusKmeans(rows, n, vectors.dimensions, k, settings.consensusRuns, settings.consensusSampleSize, settings.maxIterations, settings.seed)
-      : bestOfRestarts(rows, n, vectors.dimensions, k, settings.restarts, settings.maxIterations, settings.seed);
+      : bestOfRestarts(rows, n, vectors.dimensions, k, settings.restarts, settings.maxIterations, settings.seed, null);
   const { membership, count } = relabelBySize(run.clusters);
   const d = vectors.dimensions;
   const centroids = new Float64Array(count * d);
@@ -182,13 +184,14 @@ function consensusKmeans(rows: Float64Array, n: number, d: number, k: number, ru
   const sampleIndex = sampleRows(n, sampleSize, seed + 2);
   const sample = pickRows(rows, d, sampleIndex);
   const s = sampleIndex.length;
-  if (s <= k) return bestOfRestarts(rows, n, d, k, 1, maxIterations, seed);
+  if (s <= k) return bestOfRestarts(rows, n, d, k, 1, maxIterations, seed, null);
   const random = createRandom(seed);
+  const rowDots = rowDotProducts(sample, s, d);
   const together = new Float32Array(s * s);
   const members = new Int32Array(s);
   const starts = new Int32Array(k + 1);
   for (let r = 0; r < runs; r++) {
-    const clusters = runKmeans(sample, s, d, k, { seed: Math.floor(random() * 2 ** 31), maxIterations }).clusters;
+    const clusters = runKmeans(sample, s, d, k, { seed: Math.floor(random() * 2 ** 31), maxIterations, rowDots }).clusters;
     // Count pairs cluster by cluster (members bucketed by cluster, ascending), so a run costs Σ size² not S².
     starts.fill(0);
     for (let a = 0; a < s; a++) starts[clusters[a]! + 1]!++;
@@ -272,14 +275,26 @@ function refineByCoassociation(together: Float32Array, s: number, k: number, run
   }
 }
 
-/** Runs k-means `restarts` times with seeds drawn from `seed`; keeps the lowest within-cluster sum of squares. */
-function bestOfRestarts(rows: Float64Array, n: number, d: number, k: number, restarts: number, maxIterations: number, seed: number): { clusters: Int32Array; inertia: number } {
+/**
+ * Runs k-means `restarts` times with seeds drawn from `seed`; keeps the lowest within-cluster sum of squares. `rowDots`
+ * are the rows' dot products when the caller has them (runKmeans' option).
+ */
+function bestOfRestarts(
+  rows: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  restarts: number,
+  maxIterations: number,
+  seed: number,
+  rowDots: Float64Array | null,
+): { clusters: Int32Array; inertia: number } {
   if (k <= 1 || n <= 1) return { clusters: new Int32Array(n), inertia: 0 };
   const random = createRandom(seed);
   let best: { clusters: Int32Array; inertia: number } | null = null;
   for (let r = 0; r < Math.max(1, restarts); r++) {
     const runSeed = Math.floor(random() * 2 ** 31);
-    const result = runKmeans(rows, n, d, Math.min(k, n), { seed: runSeed, maxIterations });
+    const result = runKmeans(rows, n, d, Math.min(k, n), { seed: runSeed, maxIterations, ...(rowDots === null ? {} : { rowDots }) });
     if (best === null || result.inertia < best.inertia - 1e-12) best = { clusters: result.clusters, inertia: result.inertia };
   }
   return best ?? { clusters: new Int32Array(n), inertia: 0 };

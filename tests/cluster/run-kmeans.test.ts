@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePartitions } from '../../src/cluster/compare-partitions.ts';
-import { runKmeans } from '../../src/cluster/run-kmeans.ts';
+import { rowDotProducts, runKmeans, type KmeansRun } from '../../src/cluster/run-kmeans.ts';
 import { createRandom } from '../../src/core/random.ts';
 import { plantedPoints } from './planted.ts';
 
@@ -45,7 +45,7 @@ describe('runKmeans', () => {
     expect(comparePartitions(run.clusters, [0, 0, 1, 1]).ari).toBe(1);
   });
 
-  it('skips distances without changing anything: same clusters, centroids, inertia and iterations as computing all of them', () => {
+  it('skips distances without changing anything: same clusters, centroids, inertia and iterations as computing all of them, with or without shared row dots', () => {
     const cases: { name: string; data: Float64Array; d: number; ks: number[] }[] = [];
     for (const seed of [1, 2, 3]) {
       const { data } = plantedPoints(6, 40, 20, 1.2, seed);
@@ -57,22 +57,33 @@ describe('runKmeans', () => {
     cases.push({ name: 'integer grid (exact ties)', data: Float64Array.from({ length: 50 }, (_, t) => (t % 2 === 0 ? Math.floor(t / 2) % 5 : Math.floor(t / 10))), d: 2, ks: [2, 3, 4, 5, 12, 25] });
     for (const { name, data, d, ks } of cases) {
       const n = data.length / d;
+      const rowDots = rowDotProducts(data, n, d);
       for (const k of ks) {
+        // Starting centroids that are not rows: centroid c is the mean of rows c and c + 1.
+        const initialCentroids = Float64Array.from({ length: k * d }, (_, t) => {
+          const [c, a] = [Math.floor(t / d), t % d];
+          return (data[(c % n) * d + a]! + data[((c + 1) % n) * d + a]!) / 2;
+        });
         for (const seed of [1, 7, 42]) {
           for (const maxIterations of [1, 2, 100]) {
-            const label = `${name}, k ${k}, seed ${seed}, ${maxIterations} iterations`;
             const expected = plainKmeans(data, n, d, k, seed, maxIterations);
-            const run = runKmeans(data, n, d, k, { seed, maxIterations });
-            expect(Array.from(run.clusters), label).toEqual(expected.clusters);
-            expect(Array.from(run.centroids), label).toEqual(expected.centroids);
-            expect(run.inertia, label).toBe(expected.inertia);
-            expect(run.iterations, label).toBe(expected.iterations);
+            expectSameRun(runKmeans(data, n, d, k, { seed, maxIterations }), expected, `${name}, k ${k}, seed ${seed}, ${maxIterations} iterations`);
+            expectSameRun(runKmeans(data, n, d, k, { seed, maxIterations, rowDots }), expected, `${name}, k ${k}, seed ${seed}, ${maxIterations} iterations, row dots`);
           }
         }
+        const expected = plainKmeans(data, n, d, k, 1, 100, initialCentroids);
+        expectSameRun(runKmeans(data, n, d, k, { seed: 1, maxIterations: 100, initialCentroids, rowDots }), expected, `${name}, k ${k}, initial centroids`);
       }
     }
   });
 });
+
+function expectSameRun(run: KmeansRun, expected: ReturnType<typeof plainKmeans>, label: string): void {
+  expect(Array.from(run.clusters), label).toEqual(expected.clusters);
+  expect(Array.from(run.centroids), label).toEqual(expected.centroids);
+  expect(run.inertia, label).toBe(expected.inertia);
+  expect(run.iterations, label).toBe(expected.iterations);
+}
 
 function unitRows(data: Float64Array, d: number): Float64Array {
   const out = Float64Array.from(data);
@@ -86,8 +97,9 @@ function unitRows(data: Float64Array, d: number): Float64Array {
 /**
  * The reference: greedy k-means++ and Lloyd written plainly, every distance computed, in the same floating-point
  * operations and order (‖x‖² − 2x·c + ‖c‖², ties to the lower id), so runKmeans must match it bit for bit.
+ * k-means++ is skipped when `initialCentroids` are given.
  */
-function plainKmeans(data: Float64Array, n: number, d: number, k: number, seed: number, maxIterations: number): { clusters: number[]; centroids: number[]; inertia: number; iterations: number } {
+function plainKmeans(data: Float64Array, n: number, d: number, k: number, seed: number, maxIterations: number, initialCentroids?: Float64Array): { clusters: number[]; centroids: number[]; inertia: number; iterations: number } {
   const dot = (a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number => {
     let sum = 0;
     for (let t = 0; t < d; t++) sum += a[i * d + t]! * b[j * d + t]!;
@@ -100,7 +112,7 @@ function plainKmeans(data: Float64Array, n: number, d: number, k: number, seed: 
   const random = createRandom(seed);
   const centres = [Math.min(n - 1, Math.floor(random() * n))];
   let nearest = distancesTo(centres[0]!);
-  while (centres.length < k) {
+  while (initialCentroids === undefined && centres.length < k) {
     const potential = sum(nearest);
     let best: { row: number; total: number; distances: number[] } | null = null;
     for (let t = 0; t < 2 + Math.floor(Math.log(k)); t++) {
@@ -125,7 +137,7 @@ function plainKmeans(data: Float64Array, n: number, d: number, k: number, seed: 
     nearest = best!.distances;
   }
 
-  const centroids = centres.flatMap((row) => Array.from(data.subarray(row * d, row * d + d)));
+  const centroids = initialCentroids === undefined ? centres.flatMap((row) => Array.from(data.subarray(row * d, row * d + d))) : Array.from(initialCentroids);
   let clusters: number[] = new Array<number>(n).fill(-1);
   let iterations = 0;
   for (; iterations < Math.max(1, maxIterations); iterations++) {
