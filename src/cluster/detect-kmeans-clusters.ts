@@ -238,10 +238,19 @@ function consensusKmeans(rows: Float64Array, n: number, d: number, k: number, ru
 
 /**
  * Moves each sample row to the cluster (among the k) with the highest mean co-association to its other members,
- * all rows at once, until nothing moves or `maxRounds`; rows in clusters beyond k join too.
+ * all rows at once, until nothing moves or `maxRounds`; rows in clusters beyond k join too. Each row's co-association
+ * sum per cluster is kept and updated for the rows that moved (s per moved row, not s² per round); the sums are whole
+ * numbers of runs, so the updated ones equal the ones summed from scratch exactly.
  */
 function refineByCoassociation(together: Float32Array, s: number, k: number, runs: number, labels: Int32Array, maxRounds: number): void {
-  const sums = new Float64Array(k);
+  const coassociation = (a: number, b: number): number => (a < b ? together[a * s + b]! : together[b * s + a]!);
+  const sums = new Float64Array(s * k);
+  for (let a = 0; a < s; a++) {
+    for (let b = 0; b < s; b++) {
+      const c = labels[b]!;
+      if (b !== a && c < k) sums[a * k + c]! += coassociation(a, b);
+    }
+  }
   const sizes = new Int32Array(k);
   const next = new Int32Array(s);
   for (let round = 0; round < maxRounds; round++) {
@@ -249,19 +258,13 @@ function refineByCoassociation(together: Float32Array, s: number, k: number, run
     for (let a = 0; a < s; a++) if (labels[a]! < k) sizes[labels[a]!]!++;
     let moved = false;
     for (let a = 0; a < s; a++) {
-      sums.fill(0);
-      for (let b = 0; b < s; b++) {
-        const c = labels[b]!;
-        if (b === a || c >= k) continue;
-        sums[c]! += a < b ? together[a * s + b]! : together[b * s + a]!;
-      }
       const own = labels[a]!;
       let best = own < k ? own : 0;
       let bestScore = -Infinity;
       for (let c = 0; c < k; c++) {
         const size = sizes[c]! - (c === own ? 1 : 0);
         if (size <= 0) continue;
-        const score = sums[c]! / size / runs;
+        const score = sums[a * k + c]! / size / runs;
         if (score > bestScore + 1e-12 || (c === own && score >= bestScore - 1e-12)) {
           bestScore = score;
           best = c;
@@ -270,8 +273,19 @@ function refineByCoassociation(together: Float32Array, s: number, k: number, run
       next[a] = best;
       if (best !== own) moved = true;
     }
+    for (let b = 0; b < s; b++) if (next[b] !== labels[b]) moveCoassociationSums(sums, k, s, b, labels[b]!, next[b]!, coassociation);
     labels.set(next);
     if (!moved) break;
+  }
+}
+
+/** Row b moves from cluster `from` (none when ≥ k) to `to`: every other row's sums follow. */
+function moveCoassociationSums(sums: Float64Array, k: number, s: number, b: number, from: number, to: number, coassociation: (a: number, b: number) => number): void {
+  for (let a = 0; a < s; a++) {
+    if (a === b) continue;
+    const value = coassociation(a, b);
+    if (from < k) sums[a * k + from]! -= value;
+    sums[a * k + to]! += value;
   }
 }
 
