@@ -19,6 +19,13 @@
  * every row then goes to the nearest of those consensus centroids (one k-means assignment step). With `consensusRuns` ≤ 1 the best of `restarts`
  * runs is kept instead. Clusters are renumbered largest first; each row's strength is its cosine similarity to its
  * centroid, clamped to 0..1.
+ *
+ * Speed, with results unchanged bit for bit: runKmeans skips distances by Elkan's bounds, and the runs on one sample
+ * (the candidates' restarts, the consensus runs) share the sample's row dot products for k-means++ (rowDots); the
+ * co-association refinement updates its per-cluster sums as rows move. On the 10k synthetic arXiv corpus (LSA rows,
+ * d = 100, k = 40 chosen) the themes stage's k-means work — the reference fit with k by silhouette and the two
+ * stability seeds — took 11.3 s against 40.4 s before (3.6×; medians of 3 interleaved runs in the same sitting on a
+ * busy shared 2-core machine; scratch script, not a test).
  */
 import { PapergraphError } from '../core/errors.ts';
 import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';

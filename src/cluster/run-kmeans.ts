@@ -23,6 +23,9 @@
  *     (`rowDots`, computed once by `rowDotProducts` in the same summation order, so the values are identical).
  *     The triangle inequality does not help there: a candidate can only be ruled out for a row whose nearest centre
  *     is twice as close as the candidate, which on the unit LSA rows held for 1–9 % of the rows.
+ * Measured on 2000 LSA rows of the 10k synthetic arXiv corpus (d = 100; 10 runs per k, against the plain code in
+ * the same sitting, busy shared 2-core machine): 1.7× faster at k = 5, 1.8× at k = 15, 2.6× at k = 40; with shared
+ * `rowDots` (610 ms to compute, once per sample) 2.0×, 2.9× and 6.8×.
  */
 import { createRandom } from '../core/random.ts';
 
