@@ -24,8 +24,9 @@
  * (the candidates' restarts, the consensus runs) share the sample's row dot products for k-means++ (rowDots); the
  * co-association refinement updates its per-cluster sums as rows move. On the 10k synthetic arXiv corpus (LSA rows,
  * d = 100, k = 40 chosen) the themes stage's k-means work — the reference fit with k by silhouette and the two
- * stability seeds — took 11.3 s against 40.4 s before (3.6×; medians of 3 interleaved runs in the same sitting on a
- * busy shared 2-core machine; scratch script, not a test).
+ * stability seeds — took 11.3 s against 40.4 s before (3.6×), and in a second sitting 7.1 s of CPU against 21.6 s
+ * (3.0×) (medians of 3 runs interleaved with the old code, on a busy shared 2-core machine; scratch script, not a
+ * test).
  */
 import { PapergraphError } from '../core/errors.ts';
 import { createRandom, DEFAULT_SEED, sampleIndexes } from '../core/random.ts';
