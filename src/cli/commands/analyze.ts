@@ -62,7 +62,7 @@ export function registerAnalyzeCommand(program: Command, context: CliContext): v
     .option('--category <prefix...>', 'JSONL inputs: keep papers in these arXiv categories (prefix: cs keeps cs.LG)')
     .option('--from <YYYY-MM>', 'JSONL inputs: keep papers from this month on')
     .option('--to <YYYY-MM>', 'JSONL inputs: keep papers up to this month')
-    .option('--workers <n>', 'JSONL inputs: extraction threads (default: all cores; 0 = main thread)', parseIntegerOption('--workers'))
+    .option('--workers <n>', 'JSONL inputs: threads for extraction and the theme clustering runs (default: all cores; 0 = main thread)', parseIntegerOption('--workers'))
     .option('--vocabulary-sample <n>', `JSONL inputs: papers the vocabulary is learned from (default: ${EXTRACT_STREAM_DEFAULTS.sampleSize})`, parseIntegerOption('--vocabulary-sample'))
     .option('--quiet', 'no progress on stderr', false)
     .addHelpText(
