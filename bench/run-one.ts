@@ -53,7 +53,8 @@ const enter = (stage: string | null): void => {
     const peakMb = process.resourceUsage().maxRSS / 1024;
     stages.push([current, now - started]);
     peakRssByStage.push([current, peakMb]);
-    process.stderr.write(`    ${current}: ${((now - started) / 1000).toFixed(1)} s (peak RSS so far ${peakMb.toFixed(0)} MB)\n`);
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    process.stderr.write(`    ${current}: ${((now - started) / 1000).toFixed(1)} s (RSS ${rssMb.toFixed(0)} MB at the end, peak so far ${peakMb.toFixed(0)} MB)\n`);
   }
   current = stage;
   started = now;
