@@ -198,8 +198,13 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
     if (list) list.push(paper);
     else byTheme.set(themeId, [paper]);
   }
+  // Each paper's strength is looked up once, not at every comparison (a million papers make some 20M comparisons).
   const strongestFirst = (list: readonly Paper[]): Paper[] =>
-    [...list].sort((a, b) => (strengthOf(b.id) ?? 0) - (strengthOf(a.id) ?? 0) || compareText(b.month ?? '', a.month ?? '') || compareText(a.id, b.id)).slice(0, settings.maxPapersPerTheme);
+    list
+      .map((paper) => ({ paper, strength: strengthOf(paper.id) ?? 0, month: paper.month ?? '' }))
+      .sort((a, b) => b.strength - a.strength || compareText(b.month, a.month) || compareText(a.paper.id, b.paper.id))
+      .slice(0, settings.maxPapersPerTheme)
+      .map((entry) => entry.paper);
   const themeListed = new Map(themes.map((theme) => [theme.id, strongestFirst(byTheme.get(theme.id) ?? [])]));
   const unassignedListed = (byTheme.get(-1) ?? []).slice(0, settings.maxPapersPerTheme);
   const newestListed = newest.slice(0, settings.maxPapers);
@@ -207,8 +212,15 @@ export function buildReportModel(result: AnalysisResult, options: BuildReportMod
 
   // 2. The listed papers' mentions, most salient first, and each listed paper with its key concept and sentence.
   const byPaper = new Map<string, Mention[]>();
+  // A paper's mentions usually come in a run: whether it is listed is decided once per run.
+  let runPaper: string | null = null;
+  let runListed = false;
   for (const mention of result.mentions) {
-    if (!listedPaperIds.has(mention.paperId)) continue;
+    if (mention.paperId !== runPaper) {
+      runPaper = mention.paperId;
+      runListed = listedPaperIds.has(runPaper);
+    }
+    if (!runListed) continue;
     const list = byPaper.get(mention.paperId);
     if (list) list.push(mention);
     else byPaper.set(mention.paperId, [mention]);
