@@ -11,13 +11,12 @@
  */
 import type { AnalysisResult } from './core/result.ts';
 import type { Issue } from './core/issues.ts';
+import { PapergraphError } from './core/errors.ts';
 import type { OutputFile } from './io/write-files.ts';
 import { toConceptsCsv, toMentionsCsvPieces, toPaperThemesCsvPieces, toPapersCsvPieces, toPapersJsonPieces, toThemesCsv } from './export/to-analysis-tables.ts';
 import { toIssuesCsv } from './export/to-issues-csv.ts';
 import { toThemesJsonPieces } from './export/to-themes-json.ts';
 import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-exports.ts';
-import { toGexf } from './export/to-gexf.ts';
-import { toGraphologyJson } from './export/to-graphology-json.ts';
 import { buildCharts, type BuiltChart } from './charts/build-charts.ts';
 import { renderChart, type ChartFonts } from './charts/render-chart.ts';
 import { buildReportModel } from './report/build-report-model.ts';
@@ -49,10 +48,14 @@ export async function buildOutputFiles(result: AnalysisResult, options: BuildOut
 /** Steps 1–2: graphs in every format (first, so their issues reach issues.csv), then the tables. */
 export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutputFilesOptions, 'gexfVersion'> = {}): BuildOutputFilesResult {
   const gexfVersion = options.gexfVersion ?? '1.3';
-  const paperGexf = toGexf(result.paperConceptGraph, { version: gexfVersion, title: 'papergraph: paper–concept graph' });
-  const conceptGexf = toGexf(result.conceptGraph, { version: gexfVersion, title: 'papergraph: concept co-occurrence graph' });
   const exports = toGraphExports(result, { dir: 'exports', gexfVersion });
   const issues: Issue[] = [...exports.issues];
+  // graph.gexf, concepts.gexf and graph.json at the top are the same text as their exports/ copies: made once.
+  const exported = (name: string): string => {
+    const file = exports.files.find((candidate) => candidate.path === `exports/${name}`);
+    if (file === undefined) throw new PapergraphError('outputs', `exports/${name} was not made; the graph exports and the top-level files have drifted apart`);
+    return file.data;
+  };
   const files: OutputFile[] = [
     { path: 'papers.json', data: toPapersJsonPieces(result) },
     { path: 'papers.csv', data: toPapersCsvPieces(result) },
@@ -61,9 +64,9 @@ export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutpu
     { path: 'themes.json', data: toThemesJsonPieces(result) },
     { path: 'themes.csv', data: toThemesCsv(result) },
     { path: 'paper_themes.csv', data: toPaperThemesCsvPieces(result) },
-    { path: 'graph.gexf', data: paperGexf.xml },
-    { path: 'concepts.gexf', data: conceptGexf.xml },
-    { path: 'graph.json', data: toGraphologyJson(result.paperConceptGraph).json },
+    { path: 'graph.gexf', data: exported('paper-concept-graph.gexf') },
+    { path: 'concepts.gexf', data: exported('concept-graph.gexf') },
+    { path: 'graph.json', data: exported('paper-concept-graph.graphology.json') },
     ...exports.files,
     { path: 'issues.csv', data: toIssuesCsv([...result.issues, ...issues]) },
   ];
