@@ -61,16 +61,21 @@ export function buildCooccurrenceGraph(
   const paperIndex = new Map<string, number>();
   const paperMonths: string[] = [];
   const lists: number[][] = [];
+  // A paper's mentions usually come in a run: its number is looked up once per run.
+  let runPaper: string | null = null;
+  let runNumber: number | undefined;
   for (const mention of mentions) {
     const position = index.get(mention.conceptId);
     if (position === undefined) continue;
-    let p = paperIndex.get(mention.paperId);
+    let p = mention.paperId === runPaper ? runNumber : paperIndex.get(mention.paperId);
     if (p === undefined) {
       p = lists.length;
       paperIndex.set(mention.paperId, p);
       paperMonths.push(months.get(mention.paperId) ?? '');
       lists.push([]);
     }
+    runPaper = mention.paperId;
+    runNumber = p;
     lists[p]?.push(position);
   }
   const offsets = new Int32Array(lists.length + 1);

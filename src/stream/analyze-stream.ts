@@ -134,8 +134,20 @@ export async function analyzeStream(inputs: readonly StreamInput[], options: Ana
 /** The paper–concept graph on the concept graph's concepts and the `limit` papers most about them. */
 function limitedPaperConceptGraph(papers: readonly Paper[], concepts: readonly Concept[], mentions: MentionList, conceptGraph: Graph, limit: number): ReturnType<typeof buildPaperConceptGraph> {
   const keptConcepts = new Set(conceptGraph.nodes());
+  // Summed over each run of a paper's mentions (in the same order as one addition per mention), so the Map of a
+  // million papers is read and written once per run, not once per mention.
   const weight = new Map<string, number>();
-  for (const mention of mentions) if (keptConcepts.has(mention.conceptId)) weight.set(mention.paperId, (weight.get(mention.paperId) ?? 0) + mention.score);
+  let runPaper: string | null = null;
+  let runWeight = 0;
+  for (const mention of mentions) {
+    if (mention.paperId !== runPaper) {
+      if (runPaper !== null) weight.set(runPaper, runWeight);
+      runPaper = mention.paperId;
+      runWeight = weight.get(runPaper) ?? 0;
+    }
+    if (keptConcepts.has(mention.conceptId)) runWeight += mention.score;
+  }
+  if (runPaper !== null) weight.set(runPaper, runWeight);
   const order = papers.map((paper, index) => ({ paper, index, weight: weight.get(paper.id) ?? 0 }));
   order.sort((a, b) => b.weight - a.weight || a.index - b.index);
   const chosen = order.slice(0, limit).sort((a, b) => a.index - b.index).map((entry) => entry.paper);
@@ -149,6 +161,14 @@ function limitedPaperConceptGraph(papers: readonly Paper[], concepts: readonly C
 
 function chosenMentions(mentions: MentionList, papers: ReadonlySet<string>, concepts: ReadonlySet<string>): Mention[] {
   const chosen: Mention[] = [];
-  for (const mention of mentions) if (papers.has(mention.paperId) && concepts.has(mention.conceptId)) chosen.push(mention);
+  let runPaper: string | null = null;
+  let runChosen = false;
+  for (const mention of mentions) {
+    if (mention.paperId !== runPaper) {
+      runPaper = mention.paperId;
+      runChosen = papers.has(runPaper);
+    }
+    if (runChosen && concepts.has(mention.conceptId)) chosen.push(mention);
+  }
   return chosen;
 }
