@@ -16,6 +16,8 @@ export interface PrimaryThemes {
   conceptTheme: ReadonlyMap<string, number>;
   /** Paper id → theme id (-1 for none). */
   paperTheme: ReadonlyMap<string, number>;
+  /** Theme id → papers assigned to it in `paperTheme`: counted once here, rather than one pass over every paper per theme. */
+  themePapers: ReadonlyMap<number, number>;
 }
 
 const PREFERENCE: readonly ThemeMethod[] = ['louvain', 'leiden', 'kmeans'];
@@ -47,5 +49,11 @@ function findPrimaryThemes(result: Pick<AnalysisResult, 'themes' | 'paperThemes'
   const paperTheme = new Map<string, number>();
   for (const entry of result.paperThemes) if (entry.method === method) paperTheme.set(entry.paperId, entry.themeId);
   for (const theme of themes) for (const paperId of theme.papers) if (!paperTheme.has(paperId)) paperTheme.set(paperId, theme.id);
-  return { method, themes, conceptTheme, paperTheme };
+  return { method, themes, conceptTheme, paperTheme, themePapers: countPapersPerTheme(paperTheme) };
+}
+
+function countPapersPerTheme(paperTheme: ReadonlyMap<string, number>): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const themeId of paperTheme.values()) counts.set(themeId, (counts.get(themeId) ?? 0) + 1);
+  return counts;
 }
