@@ -3,10 +3,12 @@
  * 1. compile the Vega-Lite spec to Vega, collecting warnings (a warning is an error here: specs must be clean);
  * 2. run a headless Vega View and serialise its scenegraph with `toSVG()`;
  * 3. rasterise the SVG with resvg at `scale` (2x by default) using only the fonts given, so a PNG looks the same
- *    on every machine whether or not it has a CJK font installed.
+ *    on every machine whether or not it has a CJK font installed. resvg draws on a libuv thread (renderAsync), so
+ *    several charts can be drawn at once (render-charts.ts); step 2 stays one chart at a time, Vega's state being
+ *    module-wide.
  * Font files are located by io (io/read-fonts.ts); this module never touches the file system itself.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { PapergraphError } from '../core/errors.ts';
@@ -41,12 +43,22 @@ export function compileChart(spec: TopLevelSpec): vega.Spec {
   return compiled;
 }
 
+/** The SVG of the call before: toChartSvg changes Vega's module-wide text metrics and ids, so calls take turns. */
+let previousSvg: Promise<unknown> = Promise.resolve();
+
 /**
  * Vega-Lite to an SVG string. Vega without a canvas guesses every character at 0.8 em, which truncates labels and
  * leaves wide gaps; while this runs, Vega's text metrics use estimate-text-width.ts instead (the hook vl-convert
- * uses), and SVG definition ids restart at 0, so the same spec gives the same SVG.
+ * uses), and SVG definition ids restart at 0, so the same spec gives the same SVG. Both are Vega's module-wide
+ * state, so calls made together (Promise.all) run one after the other, in call order.
  */
-export async function toChartSvg(spec: TopLevelSpec): Promise<string> {
+export function toChartSvg(spec: TopLevelSpec): Promise<string> {
+  const svg = previousSvg.then(() => toChartSvgAlone(spec));
+  previousSvg = svg.catch(() => undefined);
+  return svg;
+}
+
+async function toChartSvgAlone(spec: TopLevelSpec): Promise<string> {
   const messages: string[] = [];
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
   const previous = metrics.width;
@@ -83,7 +95,16 @@ interface TextMetrics {
 
 export async function renderChart(spec: TopLevelSpec, options: RenderChartOptions): Promise<RenderedChart> {
   const svg = await toChartSvg(spec);
-  const resvg = new Resvg(svg, {
+  return { svg, png: await toChartPng(svg, options) };
+}
+
+/**
+ * An SVG to PNG. resvg parses the SVG, turns its text into outlines and draws it on a thread of libuv's pool
+ * (`renderAsync`), so the calling thread is free meanwhile (renderCharts builds the next chart's SVG); only the
+ * PNG encoding runs on the calling thread. The bytes are those of `new Resvg(svg, options).render().asPng()`.
+ */
+export async function toChartPng(svg: string, options: RenderChartOptions): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
     font: {
@@ -93,8 +114,8 @@ export async function renderChart(spec: TopLevelSpec, options: RenderChartOption
       sansSerifFamily: options.fonts.defaultFontFamily,
     },
   });
-  const png = resvg.render().asPng();
-  return { svg, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) };
+  const png = image.asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
 interface CollectingLogger {

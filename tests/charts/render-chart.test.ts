@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../src/charts/build-charts.ts';
-import { renderChart, toChartSvg } from '../../src/charts/render-chart.ts';
+import { renderChart, toChartPng, toChartSvg } from '../../src/charts/render-chart.ts';
 import { readChartFonts } from '../../src/io/read-fonts.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
 
@@ -51,6 +51,19 @@ describe('renderChart', () => {
     expect(pngWidth).toBe(width * 2);
   });
 
+  it('draws off the main thread the bytes resvg draws on it', async () => {
+    const fonts = await readChartFonts();
+    for (const chart of buildCharts(makeReportFixture()).slice(0, 3)) {
+      const svg = await toChartSvg(chart.spec);
+      const onThread = new Resvg(svg, {
+        fitTo: { mode: 'zoom', value: 2 },
+        background: 'white',
+        font: { fontFiles: fonts.fontFiles, loadSystemFonts: false, defaultFontFamily: fonts.defaultFontFamily, sansSerifFamily: fonts.defaultFontFamily },
+      }).render().asPng();
+      expect(Buffer.from(await toChartPng(svg, { fonts })).equals(onThread), `${chart.name}.png`).toBe(true);
+    }
+  });
+
   it('draws Chinese text with the shipped font and nothing without it', async () => {
     const fonts = await readChartFonts();
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="4" y="22" font-size="18" font-family="sans-serif">熵坍缩</text></svg>';
@@ -62,5 +75,15 @@ describe('renderChart', () => {
     };
     expect(inked(fonts.fontFiles)).toBeGreaterThan(50);
     expect(inked([])).toBe(0);
+  });
+});
+
+describe('toChartSvg called for several charts at once', () => {
+  it('gives each the SVG it gets alone (Vega text metrics and ids are shared, so calls take turns)', async () => {
+    const charts = buildCharts(makeReportFixture());
+    const alone: string[] = [];
+    for (const chart of charts) alone.push(await toChartSvg(chart.spec));
+    const together = await Promise.all(charts.map((chart) => toChartSvg(chart.spec)));
+    together.forEach((svg, index) => expect(svg === alone[index], `${charts[index]?.name}.svg drawn together with the others`).toBe(true));
   });
 });
