@@ -71,7 +71,7 @@ export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutpu
   return { files, issues };
 }
 
-/** Step 3: every chart as its Vega-Lite spec, SVG and PNG (drawn off this thread: charts/render-charts.ts). */
+/** Step 3: every chart as its Vega-Lite spec, SVG and PNG (two drawn at a time: charts/render-charts.ts). */
 export async function buildChartFiles(result: AnalysisResult, options: Pick<BuildOutputFilesOptions, 'fonts'>): Promise<{ files: OutputFile[]; charts: BuiltChart[] }> {
   const charts = buildCharts(result);
   const rendered = await renderCharts(charts, { fonts: options.fonts });

@@ -4,8 +4,8 @@
  * 2. run a headless Vega View and serialise its scenegraph with `toSVG()`;
  * 3. rasterise the SVG with resvg at `scale` (2x by default) using only the fonts given, so a PNG looks the same
  *    on every machine whether or not it has a CJK font installed. resvg draws on a libuv thread (renderAsync), so
- *    the calling thread can build the next chart's SVG meanwhile (render-charts.ts); step 2 stays one chart at a
- *    time, Vega's state being module-wide.
+ *    several charts can be drawn at once (render-charts.ts); step 2 stays one chart at a time, Vega's state being
+ *    module-wide.
  * Font files are located by io (io/read-fonts.ts); this module never touches the file system itself.
  */
 import { renderAsync } from '@resvg/resvg-js';

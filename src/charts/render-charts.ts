@@ -1,23 +1,18 @@
 /**
- * Renders the charts of an analysis (render-chart.ts), returned in the order given:
+ * Renders the charts of an analysis (render-chart.ts) two at a time, returned in the order given:
  *
  *   1. order the charts by the length of their spec as JSON, longest first: the theme × month heat map alone is
- *      about half the drawing at 10k papers and more beyond, so it is started first;
+ *      about half the drawing at 10k papers and more beyond, so it starts at once instead of fifth;
  *   2. for each in that order, build its SVG on the calling thread (Vega: one chart at a time, its state is
  *      module-wide), then hand the SVG to resvg, which draws on a libuv thread while the next SVG is built;
- *   3. at most `concurrency` charts are being drawn at once (each holds its RGBA pixels until encoded: the heat map
- *      at 10k papers is 15,258 × 4,042 pixels, 250 MB);
- *   4. wait for every chart, then report the failure of the first failed chart in the order given, naming it.
+ *   3. at most `concurrency` charts are being drawn at once: each holds its RGBA pixels until encoded (the heat
+ *      map at 10k papers is 15,258 × 4,042 pixels, 250 MB);
+ *   4. wait for every chart started, then report the first failure met, naming its chart.
  *
- * Measured with scratch scripts on the synthetic arXiv corpora, on 2 shared cores that other jobs kept busy (load
- * 6–9): drawing (resvg: parsing, text to outlines, rasterising, PNG encoding) is about four fifths of the work and
- * Vega the rest; loading the shipped fonts takes under 10 ms a chart, not worth sharing. Drawing two charts at once
- * took about 30 % more CPU time than one at a time (two large rasterisations compete for memory) and was slower
- * there, so one chart is drawn at a time by default, overlapping Vega's work for the next; a machine with idle cores
- * may gain from `concurrency: 2`. Worker threads (Vega away from the analysis's large heap) were tried as well: each
- * needs about 2 s to load Vega, and they used 25 % more CPU time than drawing on this thread.
- *
- * A chart's bytes depend only on its spec, fonts and scale, never on the order or timing of the drawing (tested).
+ * Measured (scratch scripts, synthetic arXiv corpora, the charts alone): drawing (resvg: parsing, text to outlines,
+ * rasterising, PNG encoding) is about four fifths of the work and Vega the rest; loading the shipped fonts takes
+ * under 10 ms per chart, so it is not worth sharing. A chart's bytes depend only on its spec, fonts and scale, never
+ * on the order or the timing of the drawing.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { PapergraphError } from '../core/errors.ts';
@@ -29,11 +24,11 @@ export interface ChartToRender {
 }
 
 export interface RenderChartsOptions extends RenderChartOptions {
-  /** Charts being drawn (by resvg, off this thread) at once. Default: 1. */
+  /** Charts being drawn at once. Default: 2. */
   concurrency?: number;
 }
 
-export const RENDER_CHARTS_DEFAULTS = Object.freeze({ concurrency: 1 });
+export const RENDER_CHARTS_DEFAULTS = Object.freeze({ concurrency: 2 });
 
 /** Each chart with its SVG and PNG added, in the order given. */
 export async function renderCharts<C extends ChartToRender>(charts: readonly C[], options: RenderChartsOptions): Promise<(C & RenderedChart)[]> {
