@@ -19,8 +19,7 @@ import { toGraphExports, type ToGraphExportsOptions } from './export/to-graph-ex
 import { toGexf } from './export/to-gexf.ts';
 import { toGraphologyJson } from './export/to-graphology-json.ts';
 import { buildCharts, type BuiltChart } from './charts/build-charts.ts';
-import type { ChartFonts } from './charts/render-chart.ts';
-import { renderCharts } from './charts/render-charts.ts';
+import { renderChart, type ChartFonts } from './charts/render-chart.ts';
 import { buildReportModel } from './report/build-report-model.ts';
 import { toMarkdownReport } from './report/to-markdown-report.ts';
 import { toHtmlReport } from './report/to-html-report.ts';
@@ -71,15 +70,18 @@ export function buildTableFiles(result: AnalysisResult, options: Pick<BuildOutpu
   return { files, issues };
 }
 
-/** Step 3: every chart as its Vega-Lite spec, SVG and PNG (two drawn at a time: charts/render-charts.ts). */
+/** Step 3: every chart as its Vega-Lite spec, SVG and PNG. */
 export async function buildChartFiles(result: AnalysisResult, options: Pick<BuildOutputFilesOptions, 'fonts'>): Promise<{ files: OutputFile[]; charts: BuiltChart[] }> {
   const charts = buildCharts(result);
-  const rendered = await renderCharts(charts, { fonts: options.fonts });
-  const files = rendered.flatMap((chart): OutputFile[] => [
-    { path: `charts/${chart.name}.vl.json`, data: `${JSON.stringify(chart.spec, null, 2)}\n` },
-    { path: `charts/${chart.name}.svg`, data: chart.svg },
-    { path: `charts/${chart.name}.png`, data: chart.png },
-  ]);
+  const files: OutputFile[] = [];
+  for (const chart of charts) {
+    const rendered = await renderChart(chart.spec, { fonts: options.fonts });
+    files.push(
+      { path: `charts/${chart.name}.vl.json`, data: `${JSON.stringify(chart.spec, null, 2)}\n` },
+      { path: `charts/${chart.name}.svg`, data: rendered.svg },
+      { path: `charts/${chart.name}.png`, data: rendered.png },
+    );
+  }
   return { files, charts };
 }
 
