@@ -3,12 +3,10 @@
  * 1. compile the Vega-Lite spec to Vega, collecting warnings (a warning is an error here: specs must be clean);
  * 2. run a headless Vega View and serialise its scenegraph with `toSVG()`;
  * 3. rasterise the SVG with resvg at `scale` (2x by default) using only the fonts given, so a PNG looks the same
- *    on every machine whether or not it has a CJK font installed. resvg draws on a libuv thread (renderAsync), so
- *    several charts can be drawn at once (render-charts.ts); step 2 stays one chart at a time, Vega's state being
- *    module-wide.
+ *    on every machine whether or not it has a CJK font installed.
  * Font files are located by io (io/read-fonts.ts); this module never touches the file system itself.
  */
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { PapergraphError } from '../core/errors.ts';
@@ -95,16 +93,7 @@ interface TextMetrics {
 
 export async function renderChart(spec: TopLevelSpec, options: RenderChartOptions): Promise<RenderedChart> {
   const svg = await toChartSvg(spec);
-  return { svg, png: await toChartPng(svg, options) };
-}
-
-/**
- * An SVG to PNG. resvg parses the SVG, turns its text into outlines and draws it on a thread of libuv's pool
- * (`renderAsync`), so the calling thread is free meanwhile (renderCharts builds the next chart's SVG); only the
- * PNG encoding runs on the calling thread. The bytes are those of `new Resvg(svg, options).render().asPng()`.
- */
-export async function toChartPng(svg: string, options: RenderChartOptions): Promise<Uint8Array> {
-  const image = await renderAsync(svg, {
+  const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.scale ?? 2 },
     background: 'white',
     font: {
@@ -114,8 +103,8 @@ export async function toChartPng(svg: string, options: RenderChartOptions): Prom
       sansSerifFamily: options.fonts.defaultFontFamily,
     },
   });
-  const png = image.asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  const png = resvg.render().asPng();
+  return { svg, png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength) };
 }
 
 interface CollectingLogger {

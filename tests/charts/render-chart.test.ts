@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { buildCharts } from '../../src/charts/build-charts.ts';
-import { renderChart, toChartPng, toChartSvg } from '../../src/charts/render-chart.ts';
+import { renderChart, toChartSvg } from '../../src/charts/render-chart.ts';
 import { readChartFonts } from '../../src/io/read-fonts.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
 
@@ -49,19 +49,6 @@ describe('renderChart', () => {
     const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]);
     const pngWidth = new DataView(png.buffer, png.byteOffset).getUint32(16);
     expect(pngWidth).toBe(width * 2);
-  });
-
-  it('draws off the main thread the bytes resvg draws on it', async () => {
-    const fonts = await readChartFonts();
-    for (const chart of buildCharts(makeReportFixture()).slice(0, 3)) {
-      const svg = await toChartSvg(chart.spec);
-      const onThread = new Resvg(svg, {
-        fitTo: { mode: 'zoom', value: 2 },
-        background: 'white',
-        font: { fontFiles: fonts.fontFiles, loadSystemFonts: false, defaultFontFamily: fonts.defaultFontFamily, sansSerifFamily: fonts.defaultFontFamily },
-      }).render().asPng();
-      expect(Buffer.from(await toChartPng(svg, { fonts })).equals(onThread), `${chart.name}.png`).toBe(true);
-    }
   });
 
   it('draws Chinese text with the shipped font and nothing without it', async () => {
