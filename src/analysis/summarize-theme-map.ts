@@ -48,7 +48,7 @@ export interface ThemeMapSummary {
 }
 
 export function summarizeThemeMap(result: Pick<AnalysisResult, 'conceptGraph' | 'themes' | 'paperThemes'>): ThemeMapSummary {
-  const { themes, conceptTheme, paperTheme } = primaryThemes(result);
+  const { themes, conceptTheme, themePapers } = primaryThemes(result);
   const graph = result.conceptGraph;
   const centrality = new Map<number, number>();
   const internal = new Map<number, number>();
@@ -78,7 +78,7 @@ export function summarizeThemeMap(result: Pick<AnalysisResult, 'conceptGraph' | 
     label: theme.label,
     color: themeColor(theme.id),
     concepts: theme.concepts.length,
-    papers: [...paperTheme.values()].filter((id) => id === theme.id).length,
+    papers: themePapers.get(theme.id) ?? 0,
     centrality: round(centrality.get(theme.id) ?? 0),
     density: round(theme.concepts.length > 0 ? (internal.get(theme.id) ?? 0) / theme.concepts.length : 0),
     internalLinks: internalLinks.get(theme.id) ?? 0,

@@ -33,14 +33,14 @@ export interface ThemeSummary {
 }
 
 export function summarizeThemes(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'themes' | 'paperThemes'>): ThemeSummary {
-  const { method, themes, paperTheme } = primaryThemes(result);
+  const { method, themes, paperTheme, themePapers } = primaryThemes(result);
   const labelOf = new Map(result.concepts.map((concept) => [concept.id, concept.label]));
   const rows: ThemeRow[] = themes.map((theme) => ({
     themeId: theme.id,
     label: theme.label,
     color: themeColor(theme.id),
     concepts: theme.concepts.length,
-    papers: [...paperTheme.values()].filter((id) => id === theme.id).length,
+    papers: themePapers.get(theme.id) ?? 0,
     topConcepts: theme.topConcepts.map((id) => labelOf.get(id) ?? id),
     stability: theme.stability,
   }));

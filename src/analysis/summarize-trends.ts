@@ -1,19 +1,18 @@
 /**
  * Concepts over time: for the top concepts, how many papers mention each one in each month (and how many
  * mentions those papers hold), over the full month range with quiet months as zero; and when each concept was
- * first seen. Papers without a month count in totals but not on the time axis.
+ * first seen (summarize-first-seen.ts). Papers without a month count in totals but not on the time axis.
  */
 import type { AnalysisResult } from '../core/result.ts';
-import type { ConceptType } from '../core/types.ts';
 import { uniqueDisplayLabels } from './concept-display-label.ts';
 import { monthRange } from './month-range.ts';
-import { primaryThemes } from './primary-themes.ts';
+import { firstSeenRows, type FirstSeenRow } from './summarize-first-seen.ts';
 import { selectTopConcepts } from './select-top-concepts.ts';
 
 export interface SummarizeTrendsOptions {
   /** Concepts followed month by month. Default: 8. */
   topConcepts?: number;
-  /** Concepts on the first-seen timeline. Default: 25. */
+  /** Concepts on the first-seen timeline (summarize-first-seen.ts). Default: 25. */
   firstSeenConcepts?: number;
 }
 
@@ -29,15 +28,6 @@ export interface ConceptMonthRow {
   mentions: number;
   /** Papers of that month, all concepts (the denominator for shares). */
   monthPapers: number;
-}
-
-export interface FirstSeenRow {
-  conceptId: string;
-  label: string;
-  type: ConceptType;
-  firstMonth: string;
-  papers: number;
-  themeId: number;
 }
 
 export interface TrendSummary {
@@ -78,33 +68,7 @@ export function summarizeTrends(result: Pick<AnalysisResult, 'papers' | 'concept
     }
   }
 
-  const { conceptTheme } = primaryThemes(result);
-  // Half the timeline is the most mentioned concepts, the rest the most mentioned newcomers (first seen after the
-  // corpus's first month), so later arrivals are not crowded out by concepts that were there from the start.
-  const dated = result.concepts.filter((concept) => concept.firstMonth !== null);
-  const established = selectTopConcepts(dated, Math.ceil(settings.firstSeenConcepts / 2));
-  const chosen = new Set(established.map((concept) => concept.id));
-  const newcomers = selectTopConcepts(
-    dated.filter((concept) => !chosen.has(concept.id) && concept.firstMonth !== months[0]),
-    settings.firstSeenConcepts - established.length,
-  );
-  for (const concept of newcomers) chosen.add(concept.id);
-  const filler = selectTopConcepts(
-    dated.filter((concept) => !chosen.has(concept.id)),
-    settings.firstSeenConcepts - chosen.size,
-  );
-  const timeline = [...established, ...newcomers, ...filler];
-  const timelineLabels = uniqueDisplayLabels(timeline);
-  const firstSeen: FirstSeenRow[] = timeline
-    .map((concept) => ({
-      conceptId: concept.id,
-      label: timelineLabels.get(concept.id) ?? concept.label,
-      type: concept.type,
-      firstMonth: concept.firstMonth ?? '',
-      papers: concept.papers,
-      themeId: conceptTheme.get(concept.id) ?? -1,
-    }))
-    .sort((a, b) => (a.firstMonth < b.firstMonth ? -1 : a.firstMonth > b.firstMonth ? 1 : b.papers - a.papers));
+  const firstSeen = firstSeenRows(result, months[0], settings.firstSeenConcepts);
 
   return { months, concepts: top.map((concept) => ({ conceptId: concept.id, label: labels.get(concept.id) ?? concept.label })), conceptMonths, firstSeen };
 }

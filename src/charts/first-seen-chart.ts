@@ -1,11 +1,11 @@
 /**
  * When concepts appeared: each concept at the month of the earliest paper mentioning it, sized by papers and
  * coloured by type, earliest at the top; half the concepts are the most mentioned, half the most mentioned ones first
- * seen after the list's first month (summarize-trends.ts).
+ * seen after the list's first month (summarize-first-seen.ts).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { AnalysisResult } from '../core/result.ts';
-import { summarizeTrends } from '../analysis/summarize-trends.ts';
+import { summarizeFirstSeen } from '../analysis/summarize-first-seen.ts';
 import { chartBase } from './chart-config.ts';
 import { conceptTypeScale } from './concept-type-colors.ts';
 
@@ -14,8 +14,8 @@ export interface FirstSeenChartOptions {
   limit?: number;
 }
 
-export function firstSeenChart(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'mentions' | 'themes' | 'paperThemes'>, options: FirstSeenChartOptions = {}): TopLevelSpec {
-  const trends = summarizeTrends(result, { firstSeenConcepts: options.limit ?? 25 });
+export function firstSeenChart(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'themes' | 'paperThemes'>, options: FirstSeenChartOptions = {}): TopLevelSpec {
+  const trends = summarizeFirstSeen(result, { concepts: options.limit ?? 25 });
   const values = trends.firstSeen.map((row, rank) => ({ ...row, rank }));
   return {
     ...chartBase('First seen', `Month of the earliest paper mentioning each concept: the most mentioned, and the most mentioned newcomers (${values.length} in all). Concepts seen in the first month may be older than the list`),

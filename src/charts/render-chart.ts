@@ -41,12 +41,22 @@ export function compileChart(spec: TopLevelSpec): vega.Spec {
   return compiled;
 }
 
+/** The SVG of the call before: toChartSvg changes Vega's module-wide text metrics and ids, so calls take turns. */
+let previousSvg: Promise<unknown> = Promise.resolve();
+
 /**
  * Vega-Lite to an SVG string. Vega without a canvas guesses every character at 0.8 em, which truncates labels and
  * leaves wide gaps; while this runs, Vega's text metrics use estimate-text-width.ts instead (the hook vl-convert
- * uses), and SVG definition ids restart at 0, so the same spec gives the same SVG.
+ * uses), and SVG definition ids restart at 0, so the same spec gives the same SVG. Both are Vega's module-wide
+ * state, so calls made together (Promise.all) run one after the other, in call order.
  */
-export async function toChartSvg(spec: TopLevelSpec): Promise<string> {
+export function toChartSvg(spec: TopLevelSpec): Promise<string> {
+  const svg = previousSvg.then(() => toChartSvgAlone(spec));
+  previousSvg = svg.catch(() => undefined);
+  return svg;
+}
+
+async function toChartSvgAlone(spec: TopLevelSpec): Promise<string> {
   const messages: string[] = [];
   const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
   const previous = metrics.width;

@@ -7,6 +7,7 @@ import type { ThemeCrosswalk } from '../../src/core/result.ts';
 import { summarizeThemeMap } from '../../src/analysis/summarize-theme-map.ts';
 import { summarizeThemes } from '../../src/analysis/summarize-themes.ts';
 import { summarizeTrends } from '../../src/analysis/summarize-trends.ts';
+import { summarizeFirstSeen } from '../../src/analysis/summarize-first-seen.ts';
 import { uniqueDisplayLabels } from '../../src/analysis/concept-display-label.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
 
@@ -33,6 +34,23 @@ describe('summarizeTrends', () => {
   it('orders the first-seen timeline by month', () => {
     const months = trends.firstSeen.map((row) => row.firstMonth);
     expect(months).toEqual([...months].sort());
+  });
+});
+
+describe('summarizeFirstSeen', () => {
+  it('gives the timeline summarizeTrends gives, without reading a single mention', () => {
+    const result = makeReportFixture();
+    const unread = {
+      length: result.mentions.length,
+      [Symbol.iterator]: (): Iterator<never> => {
+        throw new Error('summarizeFirstSeen read the mentions');
+      },
+    };
+    const withUnreadMentions = { ...result, mentions: unread };
+    const alone = summarizeFirstSeen(withUnreadMentions, { concepts: 7 });
+    const trends = summarizeTrends(result, { firstSeenConcepts: 7 });
+    expect(alone.firstSeen).toHaveLength(7);
+    expect(alone).toEqual({ months: trends.months, firstSeen: trends.firstSeen });
   });
 });
 

@@ -64,3 +64,13 @@ describe('renderChart', () => {
     expect(inked([])).toBe(0);
   });
 });
+
+describe('toChartSvg called for several charts at once', () => {
+  it('gives each the SVG it gets alone (Vega text metrics and ids are shared, so calls take turns)', async () => {
+    const charts = buildCharts(makeReportFixture());
+    const alone: string[] = [];
+    for (const chart of charts) alone.push(await toChartSvg(chart.spec));
+    const together = await Promise.all(charts.map((chart) => toChartSvg(chart.spec)));
+    together.forEach((svg, index) => expect(svg === alone[index], `${charts[index]?.name}.svg drawn together with the others`).toBe(true));
+  });
+});
