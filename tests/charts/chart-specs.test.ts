@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { buildCharts, CHART_NAMES } from '../../src/charts/build-charts.ts';
 import { compileChart } from '../../src/charts/render-chart.ts';
+import { themeMonthsChart } from '../../src/charts/theme-months-chart.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
 
 const require = createRequire(import.meta.url);
@@ -67,5 +68,34 @@ describe('buildCharts', () => {
       expect(validate(chart.spec), chart.name).toBe(true);
       expect(() => compileChart(chart.spec), chart.name).not.toThrow();
     }
+  });
+});
+
+describe('themeMonthsChart on a large corpus', () => {
+  // 40 themes of one paper each, over 2010-01 … 2025-08 (188 months), on top of the report fixture.
+  const base = makeReportFixture();
+  const extraPapers = Array.from({ length: 40 }, (_, t) => ({ ...base.papers[0]!, id: `2601.${String(t).padStart(5, '0')}`, month: t === 0 ? '2010-01' : t === 1 ? '2025-08' : `20${10 + (t % 15)}-0${1 + (t % 9)}` }));
+  const themes = extraPapers.map((paper, t) => ({ ...base.themes[0]!, method: 'louvain' as const, id: t, label: `Theme label ${t}`, papers: [paper.id], size: 40 - t }));
+  const paperThemes = extraPapers.map((paper, t) => ({ paperId: paper.id, method: 'louvain' as const, themeId: t, strength: 1, weak: false }));
+  const result = { ...base, papers: extraPapers, themes, paperThemes };
+
+  it('goes to years and keeps the 30 largest themes, summing the rest in one row it names', () => {
+    const spec = themeMonthsChart(result) as unknown as { encoding: { x: { scale: { domain: string[] }; title: string }; y: { sort: string[] } }; data: { values: { theme: string; period: string; papers: number }[] }; title: unknown };
+    expect(spec.encoding.x.title).toBe('Year');
+    expect(spec.encoding.x.scale.domain).toEqual(Array.from({ length: 16 }, (_, i) => String(2010 + i)));
+    expect(spec.encoding.y.sort).toHaveLength(31);
+    expect(spec.encoding.y.sort.at(-1)).toBe('10 other themes');
+    expect((spec.title as { subtitle: string[] }).subtitle.join(' ')).toContain('the 30 largest of 40 themes, the others summed in the last row');
+    // Every paper is counted once, in its theme's row or the shared one.
+    expect(spec.data.values.reduce((sum, value) => sum + value.papers, 0)).toBe(40);
+    expect(() => compileChart(spec as never)).not.toThrow();
+  });
+
+  it('goes to quarters when the months would not fit but the quarters do', () => {
+    const recent = { ...result, papers: extraPapers.map((paper, t) => ({ ...paper, month: `202${t % 6}-${String(1 + (t % 12)).padStart(2, '0')}` })) };
+    const spec = themeMonthsChart(recent) as unknown as { encoding: { x: { title: string; scale: { domain: string[] } } } };
+    expect(spec.encoding.x.title).toBe('Quarter');
+    expect(spec.encoding.x.scale.domain).toHaveLength(24);
+    expect(spec.encoding.x.scale.domain[0]).toBe('2020-Q1');
   });
 });
