@@ -18,6 +18,8 @@ import { chartBase } from './chart-config.ts';
 export const THEME_MONTHS_MAX_THEMES = 30;
 /** Columns at most before months become quarters, and quarters years. */
 export const THEME_MONTHS_MAX_COLUMNS = 36;
+/** Theme labels longer than this many pixels end in an ellipsis (a long label otherwise runs off the image). */
+const THEME_LABEL_LIMIT = 460;
 
 type Period = 'month' | 'quarter' | 'year';
 
@@ -36,7 +38,8 @@ export function themeMonthsChart(result: Pick<AnalysisResult, 'papers' | 'concep
     counts.set(key, (counts.get(key) ?? 0) + row.papers);
   }
   const values = rows.flatMap((theme) => periods.map((at) => ({ theme, period: at, papers: counts.get(`${theme}\u0000${at}`) ?? 0 })));
-  const maxPapers = Math.max(1, ...values.map((value) => value.papers));
+  // The colours span the themes' own cells; the shared row (larger counts, written in its cells) shows at the darkest.
+  const maxPapers = Math.max(1, ...values.filter((value) => hidden === 0 || value.theme !== otherRow).map((value) => value.papers));
   const subtitle = `Papers per theme and ${period} (papers without a date are left out)${hidden > 0 ? `; the ${shown.length} largest of ${summary.themes.length} themes, the others summed in the last row` : ''}`;
   return {
     ...chartBase('Themes over time', subtitle),
@@ -45,7 +48,7 @@ export function themeMonthsChart(result: Pick<AnalysisResult, 'papers' | 'concep
     data: { values },
     encoding: {
       x: { field: 'period', type: 'ordinal', scale: { domain: periods }, title: PERIOD_TITLE[period], axis: { labelAngle: -45 } },
-      y: { field: 'theme', type: 'nominal', sort: rows, title: null, axis: { labelLimit: 0 } },
+      y: { field: 'theme', type: 'nominal', sort: rows, title: null, axis: { labelLimit: THEME_LABEL_LIMIT } },
     },
     layer: [
       {
@@ -55,7 +58,7 @@ export function themeMonthsChart(result: Pick<AnalysisResult, 'papers' | 'concep
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         transform: [{ filter: 'datum.papers > 0' }],
         encoding: {
-          color: { field: 'papers', type: 'quantitative', title: 'Papers', scale: { scheme: 'blues', domain: [0, maxPapers] }, legend: { format: 'd', tickMinStep: 1 } },
+          color: { field: 'papers', type: 'quantitative', title: 'Papers', scale: { scheme: 'blues', domain: [0, maxPapers], clamp: true }, legend: { format: 'd', tickMinStep: 1 } },
           tooltip: [
             { field: 'theme', title: 'Theme' },
             { field: 'period', title: PERIOD_TITLE[period] },
