@@ -44,13 +44,13 @@
  *   - above `HUGE_CORPUS` (50 000) papers: graph clustering in single seeded runs (no consensus) and Leiden stopped
  *     after 2 iterations instead of 10.
  * k-means always chooses k on at most 2000 sampled rows, over a grid when the range is wide (detect-kmeans-clusters.ts).
- * Measured on synthetic arXiv corpora: at 100k papers one Louvain run took 3 s of CPU, a 5-run consensus 100 s, one
- * Leiden run to convergence 10 s; the whole stage takes 52 s at 10k and 155 s at 100k papers (`npm run bench`, medians of
- * 3), where the kNN graph is the largest part. With the sampled fit the stage at 100k took 134 s of CPU against 274 s
- * for the full fit (single runs, one after the other, on a busy shared machine); at 10k nothing is sampled and the
- * time is unchanged within noise. At 100k most of what remains is the fit on the sample (graph consensus and k-means
- * runs, the sample's kNN graph); the per-paper steps (TF-IDF rows, LSA fold-in, labels, assignment to centroids) grow
- * linearly with N.
+ * Measured on synthetic arXiv corpora (`npm run bench`, 2 cores): before the sampled fit the stage took 52 s at 10k
+ * and 155 s at 100k papers; with it, 100k took 134 s of CPU against 274 s for the full fit. With the clustering runs
+ * on two worker threads, k-means bounded by Elkan's inequalities (run-kmeans.ts) and the mentions read once as
+ * integers (paper-concepts.ts), the stage takes about 24 s at 10k, 53 s at 100k and 117 s at 1M papers (it was 50,
+ * 96 and 284 s in the bench before these three changes). At 100k most of what remains is the fit on the sample
+ * (graph consensus runs, the sample's kNN graph, the LSA); at 1M the per-paper steps (TF-IDF rows, LSA fold-in,
+ * assignment to centroids), which grow linearly with N.
  */
 import type { AbstractGraph } from 'graphology-types';
 import { PapergraphError } from '../core/errors.ts';
