@@ -64,7 +64,9 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
 
 async function writeData(path: string, data: OutputFile['data'], signal: AbortSignal | undefined): Promise<void> {
   if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
-  const stream = createWriteStream(path);
+  // Up to 4 MB may wait for the disk, so the next pieces are made while earlier ones are written (with the default
+  // 16 KB every piece waited for its write: a 630 MB GEXF took 10.6–11.3 s, now 9.0–9.1 s).
+  const stream = createWriteStream(path, { highWaterMark: 1 << 22 });
   try {
     for await (const piece of data) {
       if (signal?.aborted) break;
