@@ -13,6 +13,7 @@ import type { CommunityDetection } from './community-detection.ts';
 import { detectLeidenCommunities } from './detect-leiden-communities.ts';
 import { detectLouvainCommunities } from './detect-louvain-communities.ts';
 import { modularity } from './modularity.ts';
+import { toPortableGraph } from './portable-graph.ts';
 import { relabelBySize } from './relabel-by-size.ts';
 import { buildWeightedNetwork, weightedNetworkFromEdges, type WeightedNetwork } from './weighted-network.ts';
 
@@ -51,7 +52,7 @@ export function detectConsensusCommunities(graph: AbstractGraph, options: Detect
   // Rounds work on an edge list in the graph's edge order (so the consensus graph given to Louvain lists its edges
   // as graphology would) and on CSR networks; a graphology graph is only built for Louvain, once per round.
   const keys = original.keys;
-  let edges = graphEdges(graph, keys);
+  let edges = graphEdges(graph);
   let currentGraph: AbstractGraph | null = graph;
   let current = original;
   let resolution = settings.resolution;
@@ -82,15 +83,10 @@ function detectWith(method: 'louvain' | 'leiden', graph: AbstractGraph | null, n
 
 type Edge = [number, number, number];
 
-/** The graph's edges as [source index, target index, weight], in graphology's edge order. */
-function graphEdges(graph: AbstractGraph, keys: readonly string[]): Edge[] {
-  const index = new Map(keys.map((key, i) => [key, i]));
-  const edges: Edge[] = [];
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    const raw: unknown = attributes.weight;
-    edges.push([index.get(source) ?? 0, index.get(target) ?? 0, typeof raw === 'number' && Number.isFinite(raw) ? raw : 1]);
-  });
-  return edges;
+/** The graph's edges as [source index, target index, weight], in graphology's edge order (portable-graph.ts). */
+function graphEdges(graph: AbstractGraph): Edge[] {
+  const { sources, targets, weights } = toPortableGraph(graph);
+  return Array.from(sources, (source, e): Edge => [source, targets[e]!, weights[e]!]);
 }
 
 /**

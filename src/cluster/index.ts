@@ -17,5 +17,6 @@ export { buildPaperSimilarityGraph, type BuildPaperSimilarityGraphOptions, type 
 export { truncatedSvd, type DenseRows, type TruncatedSvdOptions } from './truncated-svd.ts';
 export { buildWeightedNetwork, type WeightedNetwork } from './weighted-network.ts';
 export { communityMap, type CommunityDetection } from './community-detection.ts';
-export { executeThemeRun, toPortableGraph, fromPortableGraph, type ThemeRun, type ThemeRunResult, type ThemeRunData, type ThemeRunner, type PortableGraph } from './theme-runs.ts';
+export { executeThemeRun, type ThemeRun, type ThemeRunResult, type ThemeRunData, type ThemeRunner } from './theme-runs.ts';
+export { toPortableGraph, fromPortableGraph, type PortableGraph } from './portable-graph.ts';
 export { assignThemeAttributes, type AssignThemeAttributesInput } from './assign-theme-attributes.ts';

@@ -9,14 +9,11 @@
  * Starting a thread costs about a second (tsx and the cluster modules load in it), so batches on fewer than
  * `minRows` rows run on the calling thread.
  */
-import type { AbstractGraph } from 'graphology-types';
 import type { DenseRows } from '../cluster/truncated-svd.ts';
+import { fromPortableGraph, toPortableGraph, type PortableGraph } from '../cluster/portable-graph.ts';
 import {
   executeThemeRun,
-  fromPortableGraph,
   themeRunTransfer,
-  toPortableGraph,
-  type PortableGraph,
   type ThemeRun,
   type ThemeRunData,
   type ThemeRunner,
@@ -67,7 +64,7 @@ export function createThreadThemeRunner(options: ThreadThemeRunnerOptions = {}):
     if (workers === 0 || runs.length < 2 || data.rows.rowCount < minRows) return runs.map((run) => executeThemeRun(run, data));
     if (pool?.data !== data) {
       await close();
-      const init: ThemeTaskInit = { graph: toPortableGraph(data.graph as AbstractGraph), rows: data.rows };
+      const init: ThemeTaskInit = { graph: toPortableGraph(data.graph), rows: data.rows };
       pool = { data, pool: await createWorkerPool<ThemeRun, ThemeRunResult>(THEME_TASK, init, { workers: Math.min(workers, runs.length), ...(options.signal ? { signal: options.signal } : {}) }) };
     }
     const open = pool.pool;

@@ -1,7 +1,8 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { detectThemes, detectThemesAsync, type DetectThemesOptions } from '../../src/cluster/detect-themes.ts';
-import { executeThemeRun, fromPortableGraph, toPortableGraph, type ThemeRun, type ThemeRunner } from '../../src/cluster/theme-runs.ts';
+import { fromPortableGraph, toPortableGraph } from '../../src/cluster/portable-graph.ts';
+import { executeThemeRun, type ThemeRun, type ThemeRunner } from '../../src/cluster/theme-runs.ts';
 import { buildCooccurrenceGraph } from '../../src/graph/build-cooccurrence-graph.ts';
 import { createThreadThemeRunner } from '../../src/io/theme-worker.ts';
 import { fixtureCorpus } from '../cluster/fixture-corpus.ts';
