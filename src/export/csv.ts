@@ -3,6 +3,8 @@
  * quote or line break, quotes doubled. Cells that a spreadsheet would run as a formula (starting with =, +, -, @)
  * are left as they are: these files are data for scripts, and a leading apostrophe would change the value.
  */
+import { PIECE_LENGTH } from './piece-length.ts';
+
 export type CsvValue = string | number | boolean | null;
 
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
@@ -15,7 +17,7 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly CsvVa
  * The same text as toCsv, in pieces of about `pieceLength` characters, for tables too large to hold as one string
  * (the mentions of a million papers): rows are read as they are needed and never all kept.
  */
-export function* toCsvPieces(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, pieceLength = 1 << 20): Generator<string> {
+export function* toCsvPieces(columns: readonly string[], rows: Iterable<readonly CsvValue[]>, pieceLength = PIECE_LENGTH): Generator<string> {
   let piece = `${columns.map(csvField).join(',')}\n`;
   for (const row of rows) {
     piece += `${row.map(csvField).join(',')}\n`;

@@ -3,7 +3,9 @@
  * indentation, made one item at a time (string values hold no raw line breaks, so indenting an item's lines is
  * safe). For documents of a million papers, which as one string would pass V8's limit of about 512M characters.
  */
-export function* jsonArrayPieces(items: readonly unknown[], depth = 0, pieceLength = 1 << 20): Generator<string> {
+import { PIECE_LENGTH } from './piece-length.ts';
+
+export function* jsonArrayPieces(items: readonly unknown[], depth = 0, pieceLength = PIECE_LENGTH): Generator<string> {
   if (items.length === 0) {
     yield '[]';
     return;

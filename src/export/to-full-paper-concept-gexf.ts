@@ -1,7 +1,7 @@
 /**
  * The complete paper–concept graph as GEXF 1.3 pieces, straight from the result's papers, concepts, mentions and
  * paper themes, never as a graphology graph: for corpora whose paper–concept graph is too large to hold (the
- * streaming route keeps a bounded one in `paperConceptGraph`). The pieces are yielded a few hundred elements at a
+ * streaming route keeps a bounded one in `paperConceptGraph`). The pieces are yielded some 32K characters at a
  * time for io/write-files.ts to stream to disk, so memory does not grow with the file.
  *
  * GEXF 1.3 or 1.2draft. Same node declarations, node keys and columns as export/to-gexf.ts (graph-columns.ts,
@@ -20,10 +20,12 @@ import { themeQuality, themeQualityAttributes } from '../graph/theme-quality.ts'
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
 import { createTextSanitizer, escapeXmlAttribute, formatNumber } from './sanitize-text.ts';
+import { cacheGridNumbers } from './cache-grid-numbers.ts';
+import { PIECE_LENGTH } from './piece-length.ts';
 
 export interface ToFullPaperConceptGexfOptions {
-  /** Nodes or edges per piece. Default: 500. */
-  chunkSize?: number;
+  /** Characters after which a piece is handed on (export/piece-length.ts). Default: PIECE_LENGTH, about 32K. */
+  pieceLength?: number;
   /** Significant digits of non-integer numbers. Default: 8. */
   digits?: number;
   /** Default: '1.3'. */
@@ -31,7 +33,7 @@ export interface ToFullPaperConceptGexfOptions {
 }
 
 export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 'concepts' | 'mentions' | 'themes' | 'paperThemes'>, options: ToFullPaperConceptGexfOptions = {}): Generator<string> {
-  const chunkSize = options.chunkSize ?? 500;
+  const pieceLength = options.pieceLength ?? PIECE_LENGTH;
   const digits = options.digits ?? 8;
   const sanitizer = createTextSanitizer('GEXF 1.3');
   const columns = nodeColumns('paper-concept');
@@ -45,11 +47,22 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
   }
   const graphQuality = themeQuality(result.themes, result.paperThemes, graphMethod, 'graph');
   const kmeansQuality = themeQuality(result.themes, result.paperThemes, 'kmeans', 'kmeans');
+  // Most columns repeat a few values over a million papers (kind, month, theme, its label and stability): each
+  // column keeps the elements of its first MEMO_VALUES values, so those are escaped and formatted once.
+  const memos = columns.map(() => new Map<string | number | boolean, string>());
   const values = (attributes: Record<string, unknown>, where: string): string => {
     let out = '';
-    for (const column of columns) {
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
       const value = columnValue(column, attributes);
-      if (value !== null) out += `<attvalue for="${column.key}" value="${escapeXmlAttribute(text(column, value, where))}"/>`;
+      if (value === null) continue;
+      const memo = memos[c]!;
+      let element = memo.get(value);
+      if (element === undefined) {
+        element = `<attvalue for="${column.key}" value="${escapeXmlAttribute(text(column, value, where))}"/>`;
+        if (memo.size < MEMO_VALUES) memo.set(value, element);
+      }
+      out += element;
     }
     return out === '' ? '' : `<attvalues>${out}</attvalues>`;
   };
@@ -72,7 +85,6 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
   yield head;
 
   let piece = '';
-  let inPiece = 0;
   for (const paper of result.papers) {
     const attributes: Record<string, unknown> = { ...paperAttributes(paper) };
     const theme = graphTheme.get(paper.id) ?? -1;
@@ -84,10 +96,9 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     Object.assign(attributes, themeQualityAttributes(graphQuality, paper.id, theme), themeQualityAttributes(kmeansQuality, paper.id, kmeans));
     const key = paperNodeKey(paper.id);
     piece += `<node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(paper.title, () => `label of ${key}`))}">${values(attributes, key)}</node>\n`;
-    if (++inPiece >= chunkSize) {
+    if (piece.length >= pieceLength) {
       yield piece;
       piece = '';
-      inPiece = 0;
     }
   }
   const targets = new Map<string, string>();
@@ -96,14 +107,14 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
     const escaped = escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`));
     targets.set(concept.id, escaped);
     piece += `<node id="${escaped}" label="${escapeXmlAttribute(sanitizer.clean(concept.label, () => `label of ${key}`))}">${values({ ...conceptAttributes(concept) }, key)}</node>\n`;
-    if (++inPiece >= chunkSize) {
+    if (piece.length >= pieceLength) {
       yield piece;
       piece = '';
-      inPiece = 0;
     }
   }
   piece += `    </nodes>\n    <edges count="${result.mentions.length}">\n`;
   // Mentions come grouped by paper: each paper's escaped key is made once, not per edge.
+  const weight = cacheGridNumbers((value) => formatNumber(value, digits));
   let id = 0;
   let paperId: string | null = null;
   let source = '';
@@ -117,16 +128,18 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
       target = escapeXmlAttribute(sanitizer.clean(conceptNodeKey(mention.conceptId), () => 'target of an edge'));
       targets.set(mention.conceptId, target);
     }
-    piece += `<edge id="${id++}" source="${source}" target="${target}" weight="${formatNumber(mention.score, digits)}"><attvalues><attvalue for="count" value="${mention.count}"/></attvalues></edge>\n`;
-    if (++inPiece >= chunkSize) {
+    piece += `<edge id="${id++}" source="${source}" target="${target}" weight="${weight(mention.score)}"><attvalues><attvalue for="count" value="${mention.count}"/></attvalues></edge>\n`;
+    if (piece.length >= pieceLength) {
       yield piece;
       piece = '';
-      inPiece = 0;
     }
   }
   piece += '    </edges>\n  </graph>\n</gexf>\n';
   yield piece;
 }
+
+/** Values remembered per node column (bounded: titles and ids, which never repeat, fill it and then pass by). */
+const MEMO_VALUES = 4096;
 
 /** Edges carry their mention count; their month is the paper's (`month` on the paper node), so it is not repeated. */
 const FULL_EDGE_COLUMNS = EDGE_COLUMNS.filter((column) => column.key !== 'firstMonth');

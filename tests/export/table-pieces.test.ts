@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv, toCsvPieces } from '../../src/export/csv.ts';
-import { toPapersJsonPieces } from '../../src/export/to-analysis-tables.ts';
+import { MENTIONS_COLUMNS, toMentionsCsvPieces, toPapersJsonPieces } from '../../src/export/to-analysis-tables.ts';
+import { MentionTable } from '../../src/core/mention-list.ts';
 import { jsonArrayPieces } from '../../src/export/json-pieces.ts';
 import { toThemesJsonPieces } from '../../src/export/to-themes-json.ts';
 import { makeReportFixture } from '../fixtures/report/analysis-result.ts';
-import type { Paper } from '../../src/core/types.ts';
+import type { Mention, Paper } from '../../src/core/types.ts';
 
 const paper = (i: number): Paper => ({
   id: `2401.${String(i).padStart(5, '0')}`,
@@ -42,6 +43,36 @@ describe('tables in pieces', () => {
     }
     toCsvPieces(['n'], endless(), 100).next();
     expect(read).toBeLessThan(50);
+  });
+
+  it('mentions.csv is the CSV of its rows, with ids and forms quoted where they must be, from an array or a table', () => {
+    const mention = (paperId: string, conceptId: string, count: number, score: number, forms: string[]): Mention => ({ paperId, conceptId, count, score, inTitle: count % 2 === 0, forms, evidence: [] });
+    const mentions: Mention[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const paperId = i % 97 === 0 ? `title:a "quoted", title ${Math.floor(i / 10)}` : `2401.${String(Math.floor(i / 10)).padStart(5, '0')}`;
+      // Scores on the 4-decimal grid (as extraction makes them), and off it; a concept id with a comma.
+      const score = i % 3 === 0 ? Math.round(i * 0.37) / 1e4 : i % 3 === 1 ? i / 7 : -i / 1e4;
+      mentions.push(mention(paperId, i % 11 === 0 ? 'rl, "deep"' : `c${i % 13}`, 1 + (i % 4), score, i % 5 === 0 ? ['GRPO', 'a, b', 'say "x"'] : []));
+    }
+    const rows = mentions.map((m) => [m.paperId, m.conceptId, m.count, m.score, m.inTitle, m.forms.join(' | ')]);
+    const pieces = [...toMentionsCsvPieces({ mentions })];
+    expect(pieces.join('')).toBe(toCsv(MENTIONS_COLUMNS, rows));
+    // The same rows from typed-array columns (the streaming route), which carry no forms.
+    const papers = [...new Set(mentions.map((m) => m.paperId))].sort();
+    const concepts = [...new Set(mentions.map((m) => m.conceptId))];
+    const byPaper = papers.map((id) => mentions.filter((m) => m.paperId === id));
+    const offsets = Int32Array.from([0, ...byPaper.map((list, i) => byPaper.slice(0, i + 1).reduce((sum, l) => sum + l.length, 0))]);
+    const flat = byPaper.flat();
+    const table = new MentionTable({
+      paperIds: papers,
+      conceptIds: concepts,
+      offsets,
+      concepts: Int32Array.from(flat, (m) => concepts.indexOf(m.conceptId)),
+      counts: Int32Array.from(flat, (m) => m.count),
+      scores: Float64Array.from(flat, (m) => m.score),
+      inTitle: Uint8Array.from(flat, (m) => (m.inTitle ? 1 : 0)),
+    });
+    expect([...toMentionsCsvPieces({ mentions: table })].join('')).toBe(toCsv(MENTIONS_COLUMNS, flat.map((m) => [m.paperId, m.conceptId, m.count, m.score, m.inTitle, ''])));
   });
 
   it('a JSON array in pieces at any depth is the same text as JSON.stringify', () => {

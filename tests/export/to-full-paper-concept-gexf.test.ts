@@ -27,7 +27,7 @@ describe('toFullPaperConceptGexf', () => {
     const mentions = [mention('2101.00001', 'grpo', 1.5), mention('2101.00001', 'entropy-collapse', 0.25), mention('__proto__', 'grpo', 1)];
     const themes: Theme[] = [{ method: 'louvain', id: 0, label: 'GRPO & co', topConcepts: ['grpo'], concepts: ['grpo'], papers: ['2101.00001'], size: 1, stability: 0.5, stable: false }];
     const paperThemes: PaperTheme[] = [{ paperId: '2101.00001', method: 'louvain', themeId: 0, strength: 0.75, weak: true }];
-    const pieces = [...toFullPaperConceptGexf({ papers, concepts, mentions, themes, paperThemes }, { chunkSize: 1 })];
+    const pieces = [...toFullPaperConceptGexf({ papers, concepts, mentions, themes, paperThemes }, { pieceLength: 1 })];
     expect(pieces.length).toBeGreaterThan(5);
     const xml = pieces.join('');
     expect(XMLValidator.validate(xml)).toBe(true);
