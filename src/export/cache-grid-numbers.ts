@@ -18,14 +18,16 @@ export interface CacheGridNumbersOptions {
 export function cacheGridNumbers(format: (value: number) => string, options: CacheGridNumbersOptions = {}): (value: number) => string {
   const scale = 10 ** (options.decimals ?? 4);
   const size = options.size ?? 1 << 20;
-  const texts = new Map<number, string>();
+  // An array indexed by grid point: about twice as fast as a Map over tens of millions of lookups (8 MB by default).
+  let texts: (string | undefined)[] | null = null;
   return (value) => {
     const n = Math.round(value * scale);
     if (!(n >= 0 && n < size && n / scale === value)) return format(value);
-    let text = texts.get(n);
+    texts ??= new Array<string | undefined>(size).fill(undefined);
+    let text = texts[n];
     if (text === undefined) {
       text = format(value);
-      texts.set(n, text);
+      texts[n] = text;
     }
     return text;
   };

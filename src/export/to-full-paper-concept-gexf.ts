@@ -14,9 +14,10 @@
  * cleaned of characters XML forbids, as the other exporters do.
  */
 import type { AnalysisResult } from '../core/result.ts';
+import type { PaperTheme } from '../core/types.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
 import { conceptAttributes, paperAttributes } from '../graph/build-paper-concept-graph.ts';
-import { themeQuality, themeQualityAttributes } from '../graph/theme-quality.ts';
+import { themeQualityAttributesOf, themeStabilities } from '../graph/theme-quality.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
 import { createTextSanitizer, escapeXmlAttribute, formatNumber } from './sanitize-text.ts';
@@ -38,15 +39,17 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
   const sanitizer = createTextSanitizer('GEXF 1.3');
   const columns = nodeColumns('paper-concept');
   const graphMethod = result.themes.some((theme) => theme.method === 'louvain') || !result.themes.some((theme) => theme.method === 'leiden') ? 'louvain' : 'leiden';
-  const labels = new Map(result.themes.map((theme) => [`${theme.method}#${theme.id}`, theme.label]));
-  const graphTheme = new Map<string, number>();
-  const kmeansTheme = new Map<string, number>();
+  const graphLabels = new Map(result.themes.filter((theme) => theme.method === graphMethod).map((theme) => [theme.id, theme.label]));
+  const kmeansLabels = new Map(result.themes.filter((theme) => theme.method === 'kmeans').map((theme) => [theme.id, theme.label]));
+  // Each paper's assignment of both methods, found once by paper id (the last entry of a paper and method counts).
+  const graphEntries = new Map<string, PaperTheme>();
+  const kmeansEntries = new Map<string, PaperTheme>();
   for (const entry of result.paperThemes) {
-    if (entry.method === graphMethod) graphTheme.set(entry.paperId, entry.themeId);
-    else if (entry.method === 'kmeans') kmeansTheme.set(entry.paperId, entry.themeId);
+    if (entry.method === graphMethod) graphEntries.set(entry.paperId, entry);
+    else if (entry.method === 'kmeans') kmeansEntries.set(entry.paperId, entry);
   }
-  const graphQuality = themeQuality(result.themes, result.paperThemes, graphMethod, 'graph');
-  const kmeansQuality = themeQuality(result.themes, result.paperThemes, 'kmeans', 'kmeans');
+  const graphStabilities = themeStabilities(result.themes, graphMethod);
+  const kmeansStabilities = themeStabilities(result.themes, 'kmeans');
   // Most columns repeat a few values over a million papers (kind, month, theme, its label and stability): each
   // column keeps the elements of its first MEMO_VALUES values, so those are escaped and formatted once.
   const memos = columns.map(() => new Map<string | number | boolean, string>());
@@ -86,14 +89,19 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
 
   let piece = '';
   for (const paper of result.papers) {
-    const attributes: Record<string, unknown> = { ...paperAttributes(paper) };
-    const theme = graphTheme.get(paper.id) ?? -1;
-    const kmeans = kmeansTheme.get(paper.id) ?? -1;
-    attributes['theme'] = theme;
-    attributes['themeLabel'] = theme >= 0 ? (labels.get(`${graphMethod}#${theme}`) ?? '') : '';
-    attributes['kmeansTheme'] = kmeans;
-    attributes['kmeansThemeLabel'] = kmeans >= 0 ? (labels.get(`kmeans#${kmeans}`) ?? '') : '';
-    Object.assign(attributes, themeQualityAttributes(graphQuality, paper.id, theme), themeQualityAttributes(kmeansQuality, paper.id, kmeans));
+    const graphEntry = graphEntries.get(paper.id);
+    const kmeansEntry = kmeansEntries.get(paper.id);
+    const theme = graphEntry?.themeId ?? -1;
+    const kmeans = kmeansEntry?.themeId ?? -1;
+    const attributes: Record<string, unknown> = {
+      ...paperAttributes(paper),
+      theme,
+      themeLabel: theme >= 0 ? (graphLabels.get(theme) ?? '') : '',
+      kmeansTheme: kmeans,
+      kmeansThemeLabel: kmeans >= 0 ? (kmeansLabels.get(kmeans) ?? '') : '',
+      ...themeQualityAttributesOf('graph', graphStabilities, theme, theme >= 0 ? graphEntry : undefined),
+      ...themeQualityAttributesOf('kmeans', kmeansStabilities, kmeans, kmeans >= 0 ? kmeansEntry : undefined),
+    };
     const key = paperNodeKey(paper.id);
     piece += `<node id="${escapeXmlAttribute(sanitizer.clean(key, () => `id of ${key}`))}" label="${escapeXmlAttribute(sanitizer.clean(paper.title, () => `label of ${key}`))}">${values(attributes, key)}</node>\n`;
     if (piece.length >= pieceLength) {

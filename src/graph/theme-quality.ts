@@ -24,18 +24,35 @@ export interface ThemeQuality {
 export function themeQuality(themes: readonly Theme[], paperThemes: readonly PaperTheme[], method: ThemeMethod, slot: ThemeSlot): ThemeQuality {
   const papers = new Map<string, { strength: number; weak: boolean }>();
   for (const entry of paperThemes) if (entry.method === method) papers.set(entry.paperId, { strength: entry.strength, weak: entry.weak });
+  return { slot, papers, themes: themeStabilities(themes, method) };
+}
+
+/** Each theme's stability, by theme id, for one method. */
+export function themeStabilities(themes: readonly Theme[], method: ThemeMethod): ThemeQuality['themes'] {
   const stabilities = new Map<number, { stability: number | null; stable: boolean | null }>();
   for (const theme of themes) if (theme.method === method) stabilities.set(theme.id, { stability: theme.stability, stable: theme.stable ?? null });
-  return { slot, papers, themes: stabilities };
+  return stabilities;
 }
 
 /** The attributes of a node in theme `themeId` (-1: none); `paperId` for paper nodes, null for concept nodes. */
 export function themeQualityAttributes(quality: ThemeQuality, paperId: string | null, themeId: number): Record<string, number | boolean | null> {
-  const keys = THEME_QUALITY_KEYS[quality.slot];
-  const theme = themeId >= 0 ? quality.themes.get(themeId) : undefined;
+  return themeQualityAttributesOf(quality.slot, quality.themes, themeId, paperId === null ? null : themeId >= 0 ? quality.papers.get(paperId) : undefined);
+}
+
+/**
+ * The same attributes, given the paper's own assignment instead of a lookup by id (undefined: none; null: a concept
+ * node), for exporters that already hold it.
+ */
+export function themeQualityAttributesOf(
+  slot: ThemeSlot,
+  themes: ThemeQuality['themes'],
+  themeId: number,
+  paper: { strength: number; weak: boolean } | null | undefined,
+): Record<string, number | boolean | null> {
+  const keys = THEME_QUALITY_KEYS[slot];
+  const theme = themeId >= 0 ? themes.get(themeId) : undefined;
   const attributes: Record<string, number | boolean | null> = { [keys.stability]: theme?.stability ?? null, [keys.stable]: theme?.stable ?? null };
-  if (paperId !== null) {
-    const paper = themeId >= 0 ? quality.papers.get(paperId) : undefined;
+  if (paper !== null) {
     attributes[keys.strength] = paper?.strength ?? null;
     attributes[keys.weak] = paper?.weak ?? null;
   }

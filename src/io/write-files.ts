@@ -4,10 +4,7 @@
  * Files of earlier runs that this run does not produce are left alone (a user's own files in the folder are safe).
  * A file's data may be a sequence of string pieces (a large GEXF): it is streamed to disk, never joined in memory.
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { mkdir, mkdtemp, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { PapergraphError } from '../core/errors.ts';
 
@@ -64,18 +61,50 @@ export async function writeFilesAtomic(outDir: string, files: readonly OutputFil
 
 async function writeData(path: string, data: OutputFile['data'], signal: AbortSignal | undefined): Promise<void> {
   if (typeof data === 'string' || data instanceof Uint8Array) return writeFile(path, data);
-  // Up to 4 MB may wait for the disk, so the next pieces are made while earlier ones are written (with the default
-  // 16 KB every piece waited for its write: a 630 MB GEXF took 10.6–11.3 s, now 9.0–9.1 s).
-  const stream = createWriteStream(path, { highWaterMark: 1 << 22 });
+  // Pieces are encoded straight into one of two 4 MB buffers while the other one is being written, so the disk works
+  // while the next pieces are made, and no Buffer is allocated per piece. (A write stream made a Buffer of every
+  // piece: at a million papers that copy, its allocation and the garbage collections it set off were 30–40 % of
+  // writing mentions.csv.)
+  const handle = await open(path, 'w');
+  const buffers = [Buffer.allocUnsafe(WRITE_BUFFER_BYTES), Buffer.allocUnsafe(WRITE_BUFFER_BYTES)] as const;
+  let current = 0;
+  let used = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    await writing;
+    writing = writeAll(handle, buffers[current]!, used);
+    current = 1 - current;
+    used = 0;
+  };
   try {
     for await (const piece of data) {
       if (signal?.aborted) break;
-      if (!stream.write(piece)) await once(stream, 'drain');
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      if (used + piece.length * 3 > WRITE_BUFFER_BYTES) {
+        await flush();
+        if (piece.length * 3 > WRITE_BUFFER_BYTES) {
+          await writing;
+          writing = writeAll(handle, Buffer.from(piece, 'utf8'));
+          continue;
+        }
+      }
+      used += buffers[current]!.write(piece, used, 'utf8');
     }
+    await flush();
+    await writing;
   } finally {
-    stream.end();
-    await finished(stream);
+    // A failed write is reported by the awaits above; here it must not be left unhandled.
+    await writing.catch(() => undefined);
+    await handle.close();
   }
+}
+
+/** Bytes of each of the two write buffers. */
+const WRITE_BUFFER_BYTES = 1 << 22;
+
+async function writeAll(handle: FileHandle, buffer: Uint8Array, length = buffer.length): Promise<void> {
+  let at = 0;
+  while (at < length) at += (await handle.write(buffer, at, length - at)).bytesWritten;
 }
 
 function baseName(path: string): string {
