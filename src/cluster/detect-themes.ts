@@ -227,10 +227,8 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
   const papers = input.papers;
   const paperIds = papers.map((paper) => paper.id);
 
-  // 1. Paper vectors: sparse TF-IDF → LSA → unit rows. The mentions are read as integers, made once for the vectors,
-  // the labels and the concept votes.
-  const paperConcepts = buildPaperConcepts(paperIds, input.concepts, input.mentions);
-  const lsa = paperLsa(input, paperConcepts, settings);
+  // 1. Paper vectors: sparse TF-IDF → LSA → unit rows.
+  const lsa = paperLsa(input, paperIds, settings);
 
   // 2. The papers the clusterings are fitted on: all of them, or a seeded sample in corpus order (see the header).
   const sample = papers.length > settings.sampleRows ? sampleIndexes(papers.length, settings.sampleRows, createRandom(settings.seed + 1)).sort() : null;
@@ -276,6 +274,9 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
   const batch = [kmeansReference, ...graphRuns.flatMap((planned) => [planned.reference, ...planned.stability, ...planned.resolutions])];
   const results = new Map<ThemeRun, ThemeRunResult>();
   (yield { data, runs: batch }).forEach((result, i) => results.set(batch[i]!, result));
+  // The mentions as integers, for the labels and the concept votes. paperLsa made this table for the vectors and let
+  // it go, and it is made again only now: at 1M papers it is some 290 MB, which the clustering runs' threads need.
+  const paperConcepts = buildPaperConcepts(paperIds, input.concepts, input.mentions);
   const detectionOf = (run: ThemeRun): CommunityDetection => {
     const result = results.get(run);
     if (result?.kind !== 'communities') throw new PapergraphError(MODULE, 'a community run gave no communities (theme runner bug)');
@@ -411,11 +412,13 @@ function* themeSteps(input: DetectThemesInput, settings: ResolvedOptions): Gener
 }
 
 /**
- * The papers' unit LSA rows. A function of its own so the sparse TF-IDF rows are garbage once it returns: a
- * suspended generator (themeSteps) keeps its locals alive, and at 1M papers those rows take some 600 MB.
+ * The papers' unit LSA rows. A function of its own so the sparse TF-IDF rows and the mentions' integer table are
+ * garbage once it returns: a suspended generator (themeSteps) keeps its locals alive, and at 1M papers those take
+ * some 600 and 290 MB.
  */
-function paperLsa(input: DetectThemesInput, paperConcepts: PaperConcepts, settings: ResolvedOptions): DenseRows {
+function paperLsa(input: DetectThemesInput, paperIds: readonly string[], settings: ResolvedOptions): DenseRows {
   const papers = input.papers;
+  const paperConcepts = buildPaperConcepts(paperIds, input.concepts, input.mentions);
   const vectors = buildPaperVectors(papers, input.mentions, { conceptWeight: settings.conceptWeight, termWeight: settings.termWeight, paperConcepts });
   const dimensions = settings.dimensions === 'auto' ? Math.max(10, Math.min(100, Math.round(Math.sqrt(papers.length)))) : settings.dimensions;
   const powerIterations = papers.length > LARGE_CORPUS ? 2 : 4;
