@@ -20,7 +20,7 @@ import { PapergraphError } from '../core/errors.ts';
 import { themeColor } from '../core/palette.ts';
 import type { PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptIdOfNode, graphKindOf, paperIdOfNode } from './attributes.ts';
-import { themeQuality, themeQualityAttributes } from './theme-quality.ts';
+import { themeQualityAttributesOf, themeStabilities } from './theme-quality.ts';
 
 export const GRAPH_THEME_METHODS = ['louvain', 'leiden'] as const;
 export type GraphThemeMethod = (typeof GRAPH_THEME_METHODS)[number];
@@ -56,28 +56,39 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
     });
   }
 
-  // 2. Papers: their PaperTheme per method.
-  const paperGraphTheme = new Map<string, number>();
-  const paperKmeansTheme = new Map<string, number>();
-  for (const paperTheme of paperThemes) {
-    if (paperTheme.method === graphMethod) paperGraphTheme.set(paperTheme.paperId, paperTheme.themeId);
-    else if (paperTheme.method === 'kmeans') paperKmeansTheme.set(paperTheme.paperId, paperTheme.themeId);
+  // 2. Papers: their PaperTheme per method, for the papers that are nodes of this graph (a concept graph has none;
+  // on the streaming route the paper–concept graph holds 2000 of perhaps a million papers).
+  const graphPapers = new Set<string>();
+  graph.forEachNode((node, attributes) => {
+    if (attributes['kind'] === 'paper') graphPapers.add(paperIdOfNode(node));
+  });
+  const graphEntries = new Map<string, PaperTheme>();
+  const kmeansEntries = new Map<string, PaperTheme>();
+  if (graphPapers.size > 0) {
+    for (const entry of paperThemes) {
+      if (!graphPapers.has(entry.paperId)) continue;
+      if (entry.method === graphMethod) graphEntries.set(entry.paperId, entry);
+      else if (entry.method === 'kmeans') kmeansEntries.set(entry.paperId, entry);
+    }
   }
 
-  // 3. Strength of each paper's assignment and stability of each theme.
-  const graphQuality = themeQuality(themes, paperThemes, graphMethod, 'graph');
-  const kmeansQuality = themeQuality(themes, paperThemes, 'kmeans', 'kmeans');
+  // 3. Stability of each theme (the strength of a paper's assignment is in its entry).
+  const graphStabilities = themeStabilities(themes, graphMethod);
+  const kmeansStabilities = themeStabilities(themes, 'kmeans');
 
   // 4. Write.
   const kind = graphKindOf(graph);
   graph.updateEachNodeAttributes((node, attributes) => {
     let theme = -1;
     let kmeansTheme = -1;
-    let paperId: string | null = null;
+    let graphEntry: PaperTheme | undefined | null = null;
+    let kmeansEntry: PaperTheme | undefined | null = null;
     if (attributes['kind'] === 'paper') {
-      paperId = paperIdOfNode(node);
-      theme = paperGraphTheme.get(paperId) ?? -1;
-      kmeansTheme = paperKmeansTheme.get(paperId) ?? -1;
+      const paperId = paperIdOfNode(node);
+      graphEntry = graphEntries.get(paperId);
+      kmeansEntry = kmeansEntries.get(paperId);
+      theme = graphEntry?.themeId ?? -1;
+      kmeansTheme = kmeansEntry?.themeId ?? -1;
     } else {
       const conceptId = conceptIdOfNode(kind, node);
       theme = conceptThemes.graph.get(conceptId)?.id ?? -1;
@@ -89,8 +100,8 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
       themeLabel: theme >= 0 ? (labels.get(themeKey(graphMethod, theme)) ?? '') : '',
       kmeansTheme,
       kmeansThemeLabel: kmeansTheme >= 0 ? (labels.get(themeKey('kmeans', kmeansTheme)) ?? '') : '',
-      ...themeQualityAttributes(graphQuality, paperId, theme),
-      ...themeQualityAttributes(kmeansQuality, paperId, kmeansTheme),
+      ...themeQualityAttributesOf('graph', graphStabilities, theme, graphEntry !== null && theme < 0 ? undefined : graphEntry),
+      ...themeQualityAttributesOf('kmeans', kmeansStabilities, kmeansTheme, kmeansEntry !== null && kmeansTheme < 0 ? undefined : kmeansEntry),
       color: themeColor(theme),
     };
   });
