@@ -14,10 +14,9 @@
  * cleaned of characters XML forbids, as the other exporters do.
  */
 import type { AnalysisResult } from '../core/result.ts';
-import type { PaperTheme } from '../core/types.ts';
 import { conceptNodeKey, paperNodeKey } from '../graph/attributes.ts';
 import { conceptAttributes, paperAttributes } from '../graph/build-paper-concept-graph.ts';
-import { themeQualityAttributesOf, themeStabilities } from '../graph/theme-quality.ts';
+import { paperThemeEntries, themeQualityAttributesOf, themeStabilities } from '../graph/theme-quality.ts';
 import { columnValue, EDGE_COLUMNS, nodeColumns, type Column } from './graph-columns.ts';
 import { GEXF_NAMESPACES, type GexfVersion } from './to-gexf.ts';
 import { createTextSanitizer, escapeXmlAttribute, formatNumber } from './sanitize-text.ts';
@@ -41,13 +40,8 @@ export function* toFullPaperConceptGexf(result: Pick<AnalysisResult, 'papers' | 
   const graphMethod = result.themes.some((theme) => theme.method === 'louvain') || !result.themes.some((theme) => theme.method === 'leiden') ? 'louvain' : 'leiden';
   const graphLabels = new Map(result.themes.filter((theme) => theme.method === graphMethod).map((theme) => [theme.id, theme.label]));
   const kmeansLabels = new Map(result.themes.filter((theme) => theme.method === 'kmeans').map((theme) => [theme.id, theme.label]));
-  // Each paper's assignment of both methods, found once by paper id (the last entry of a paper and method counts).
-  const graphEntries = new Map<string, PaperTheme>();
-  const kmeansEntries = new Map<string, PaperTheme>();
-  for (const entry of result.paperThemes) {
-    if (entry.method === graphMethod) graphEntries.set(entry.paperId, entry);
-    else if (entry.method === 'kmeans') kmeansEntries.set(entry.paperId, entry);
-  }
+  // Each paper's assignment of both methods, found once by paper id.
+  const { graph: graphEntries, kmeans: kmeansEntries } = paperThemeEntries(result.paperThemes, graphMethod);
   const graphStabilities = themeStabilities(result.themes, graphMethod);
   const kmeansStabilities = themeStabilities(result.themes, 'kmeans');
   // Most columns repeat a few values over a million papers (kind, month, theme, its label and stability): each

@@ -20,7 +20,7 @@ import { PapergraphError } from '../core/errors.ts';
 import { themeColor } from '../core/palette.ts';
 import type { PaperTheme, Theme, ThemeMethod } from '../core/types.ts';
 import { conceptIdOfNode, graphKindOf, paperIdOfNode } from './attributes.ts';
-import { themeQualityAttributesOf, themeStabilities } from './theme-quality.ts';
+import { paperThemeEntries, themeQualityAttributesOf, themeStabilities } from './theme-quality.ts';
 
 export const GRAPH_THEME_METHODS = ['louvain', 'leiden'] as const;
 export type GraphThemeMethod = (typeof GRAPH_THEME_METHODS)[number];
@@ -62,15 +62,7 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
   graph.forEachNode((node, attributes) => {
     if (attributes['kind'] === 'paper') graphPapers.add(paperIdOfNode(node));
   });
-  const graphEntries = new Map<string, PaperTheme>();
-  const kmeansEntries = new Map<string, PaperTheme>();
-  if (graphPapers.size > 0) {
-    for (const entry of paperThemes) {
-      if (!graphPapers.has(entry.paperId)) continue;
-      if (entry.method === graphMethod) graphEntries.set(entry.paperId, entry);
-      else if (entry.method === 'kmeans') kmeansEntries.set(entry.paperId, entry);
-    }
-  }
+  const entries = graphPapers.size === 0 ? null : paperThemeEntries(paperThemes, graphMethod, (paperId) => graphPapers.has(paperId));
 
   // 3. Stability of each theme (the strength of a paper's assignment is in its entry).
   const graphStabilities = themeStabilities(themes, graphMethod);
@@ -85,8 +77,8 @@ export function assignThemes(graph: AbstractGraph, themes: readonly Theme[], pap
     let kmeansEntry: PaperTheme | undefined | null = null;
     if (attributes['kind'] === 'paper') {
       const paperId = paperIdOfNode(node);
-      graphEntry = graphEntries.get(paperId);
-      kmeansEntry = kmeansEntries.get(paperId);
+      graphEntry = entries?.graph.get(paperId);
+      kmeansEntry = entries?.kmeans.get(paperId);
       theme = graphEntry?.themeId ?? -1;
       kmeansTheme = kmeansEntry?.themeId ?? -1;
     } else {

@@ -27,6 +27,25 @@ export function themeQuality(themes: readonly Theme[], paperThemes: readonly Pap
   return { slot, papers, themes: themeStabilities(themes, method) };
 }
 
+/**
+ * Each paper's entry under the graph method and under k-means, by paper id (the last entry of a paper and method
+ * counts), for the papers `keep` accepts (default: all).
+ */
+export function paperThemeEntries(
+  paperThemes: readonly PaperTheme[],
+  graphMethod: ThemeMethod,
+  keep: (paperId: string) => boolean = () => true,
+): { graph: Map<string, PaperTheme>; kmeans: Map<string, PaperTheme> } {
+  const graph = new Map<string, PaperTheme>();
+  const kmeans = new Map<string, PaperTheme>();
+  for (const entry of paperThemes) {
+    if (entry.method === graphMethod) {
+      if (keep(entry.paperId)) graph.set(entry.paperId, entry);
+    } else if (entry.method === 'kmeans' && keep(entry.paperId)) kmeans.set(entry.paperId, entry);
+  }
+  return { graph, kmeans };
+}
+
 /** Each theme's stability, by theme id, for one method. */
 export function themeStabilities(themes: readonly Theme[], method: ThemeMethod): ThemeQuality['themes'] {
   const stabilities = new Map<number, { stability: number | null; stable: boolean | null }>();
