@@ -47,9 +47,11 @@
  * Measured on synthetic arXiv corpora (`npm run bench`, 2 cores): before the sampled fit the stage took 52 s at 10k
  * and 155 s at 100k papers; with it, 100k took 134 s of CPU against 274 s for the full fit. With the clustering runs
  * on two worker threads, k-means bounded by Elkan's inequalities (run-kmeans.ts) and the mentions read once as
- * integers (paper-concepts.ts), the stage takes about 24 s at 10k, 53 s at 100k and 117 s at 1M papers (it was 50,
- * 96 and 284 s in the bench before these three changes). At 100k most of what remains is the fit on the sample
- * (graph consensus runs, the sample's kNN graph, the LSA); at 1M the per-paper steps (TF-IDF rows, LSA fold-in,
+ * integers (paper-concepts.ts), the stage took about 24 s at 10k, 53 s at 100k and 117 s at 1M papers (it was 50,
+ * 96 and 284 s in the bench before these three changes). Stopping the threads after each batch and making the
+ * integer table twice (to hold less memory while the threads run) cost some 10 s at 1M; the latest bench, on a
+ * slower sitting, gave 23, 55–60 and 161–166 s. At 100k most of what remains is the fit on the sample (graph
+ * consensus runs, the sample's kNN graph, the LSA); at 1M the per-paper steps (TF-IDF rows, LSA fold-in,
  * assignment to centroids), which grow linearly with N.
  */
 import type { AbstractGraph } from 'graphology-types';
